@@ -63,7 +63,8 @@ public record Limit(
 
   /**
    * This limit narrowed by {@code configured}, which must lie within it: configuration may only
-   * narrow what the hardware allows, never widen it.
+   * narrow what the hardware allows, never widen it. Bounds the configuration leaves open
+   * (an infinite min, max or rate of change, a step of 0) keep the device's value.
    *
    * @throws LimitWideningException naming the bound that would widen
    */
@@ -72,15 +73,18 @@ public record Limit(
       throw new IllegalArgumentException(
           "cannot narrow '" + parameter + "' with a limit for '" + configured.parameter + "'");
     }
-    if (configured.min < min) {
-      throw new LimitWideningException(parameter, "min", configured.min, min);
+    double newMin = configured.min == Double.NEGATIVE_INFINITY ? min : configured.min;
+    double newMax = configured.max == Double.POSITIVE_INFINITY ? max : configured.max;
+    double newRate = Double.isInfinite(configured.maxRatePerSecond)
+        ? maxRatePerSecond : configured.maxRatePerSecond;
+    if (newMin < min) {
+      throw new LimitWideningException(parameter, "min", newMin, min);
     }
-    if (configured.max > max) {
-      throw new LimitWideningException(parameter, "max", configured.max, max);
+    if (newMax > max) {
+      throw new LimitWideningException(parameter, "max", newMax, max);
     }
-    if (configured.maxRatePerSecond > maxRatePerSecond) {
-      throw new LimitWideningException(
-          parameter, "max rate of change", configured.maxRatePerSecond, maxRatePerSecond);
+    if (newRate > maxRatePerSecond) {
+      throw new LimitWideningException(parameter, "max rate of change", newRate, maxRatePerSecond);
     }
     double newStep = configured.step == 0 ? step : configured.step;
     if (step > 0 && configured.step > 0) {
@@ -89,8 +93,11 @@ public record Limit(
         throw new LimitWideningException(parameter, "step", configured.step, step);
       }
     }
-    return new Limit(parameter, configured.min, configured.max, newStep,
-        configured.maxRatePerSecond, unit);
+    if (newMin > newMax) {
+      throw new IllegalArgumentException("configured limit of '" + parameter + "' leaves no value: min "
+          + fmt(newMin) + " > max " + fmt(newMax));
+    }
+    return new Limit(parameter, newMin, newMax, newStep, newRate, unit);
   }
 
   private String suffix() {
