@@ -1,0 +1,37 @@
+package org.dpem.config.controller;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.dpem.config.BrokerRef;
+
+/**
+ * How the controller runs.
+ *
+ * @param policy allocation policy
+ * @param epochMs control epoch length
+ * @param kPaths candidate paths per request (Yen's k shortest loopless paths)
+ * @param agents learning agents (policy dpem)
+ * @param federation federated averaging
+ * @param admin admin socket
+ * @param broker the MQTT broker the controller uses (and starts, when embedded)
+ * @param journal journal file; relative paths written in a config resolve against its directory
+ * @param metrics metrics export
+ */
+public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsConfig agents, FederationConfig federation,
+    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics) {
+
+  public static final Path DEFAULT_JOURNAL = Path.of("dpem-journal.jsonl");
+
+  public static final ControllerConfig DEFAULT = new ControllerConfig(Policy.GREEDY, 100, 4, AgentsConfig.DEFAULT,
+      FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT);
+
+  public ControllerConfig {
+    Objects.requireNonNull(policy);
+    Objects.requireNonNull(agents);
+    Objects.requireNonNull(federation);
+    Objects.requireNonNull(admin);
+    Objects.requireNonNull(broker);
+    Objects.requireNonNull(journal);
+    Objects.requireNonNull(metrics);
+  }
+}

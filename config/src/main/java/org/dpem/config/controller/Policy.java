@@ -1,0 +1,15 @@
+package org.dpem.config.controller;
+
+/**
+ * Allocation policy; YAML names {@code greedy}, {@code central-lp}, {@code max-weight}, {@code dpem}.
+ */
+public enum Policy {
+  /** Shortest feasible path first, first come first served. */
+  GREEDY,
+  /** Centralized linear program over all pending requests. */
+  CENTRAL_LP,
+  /** Centralized max-weight scheduling. */
+  MAX_WEIGHT,
+  /** Distributed forecasting + PPO agents with federated averaging. */
+  DPEM
+}
