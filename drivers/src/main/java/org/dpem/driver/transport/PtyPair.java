@@ -1,0 +1,132 @@
+package org.dpem.driver.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pair of connected pseudo-terminals made by {@code socat}, standing in for a USB-serial cable:
+ * what is written to one end is read at the other. Used to put virtual firmware on the far end of
+ * a real serial port. Killing the pair ({@link #kill()}) is how a pulled cable looks to both ends.
+ */
+public final class PtyPair implements AutoCloseable {
+  private final Path a;
+  private final Path b;
+  private final Process process;
+
+  private PtyPair(Path a, Path b, Process process) {
+    this.a = a;
+    this.b = b;
+    this.process = process;
+  }
+
+  /** Whether a {@code socat} binary is on the PATH. */
+  public static boolean socatAvailable() {
+    return which("socat");
+  }
+
+  /** Whether {@code name} is an executable on the PATH. */
+  public static boolean which(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Starts socat with links {@code a} and {@code b} and waits (up to 5 s) until both exist.
+   *
+   * @throws IOException if socat is missing or the links do not appear
+   */
+  public static PtyPair start(Path a, Path b) throws IOException {
+    if (!socatAvailable()) {
+      throw new IOException("socat is not installed (needed for a pseudo-terminal pair)");
+    }
+    Files.deleteIfExists(a);
+    Files.deleteIfExists(b);
+    Process p = new ProcessBuilder(List.of("socat", "-d", "-d",
+        "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!(Files.exists(a) && Files.exists(b))) {
+      if (!p.isAlive()) {
+        throw new IOException("socat exited with " + p.exitValue() + " before creating " + a + " and " + b);
+      }
+      if (System.nanoTime() > deadline) {
+        p.destroyForcibly();
+        throw new IOException("socat did not create " + a + " and " + b + " within 5 s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while starting socat", e);
+      }
+    }
+    return new PtyPair(a, b, p);
+  }
+
+  public Path a() {
+    return a;
+  }
+
+  public Path b() {
+    return b;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills socat at once (SIGKILL) and waits for it: the cable is pulled. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // SIGKILL leaves socat's links behind; a vanished port must look vanished.
+    try {
+      Files.deleteIfExists(a);
+      Files.deleteIfExists(b);
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      Files.deleteIfExists(a);
+      Files.deleteIfExists(b);
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+}
