@@ -22,7 +22,8 @@ final class Suggest {
       }
     }
     // Short keys tolerate one edit, longer ones up to three; more than that is a different word.
-    int allowed = Math.min(3, Math.max(1, t.length() / 3));
+    // A one-letter name is "close" to every other one-letter name: only case slips count there.
+    int allowed = t.length() <= 1 ? 0 : Math.min(3, Math.max(1, t.length() / 3));
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
