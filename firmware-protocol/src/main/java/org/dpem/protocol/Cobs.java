@@ -1,0 +1,117 @@
+package org.dpem.protocol;
+
+/**
+ * Consistent Overhead Byte Stuffing: removes every 0x00 from a packet so 0x00 can delimit frames
+ * on a byte stream. The encoding is canonical (one encoding per input): a block of 254 non-zero
+ * bytes gets code 0xFF and no implied zero, and no empty block follows a final 0xFF block. The
+ * decoder accepts only canonical encodings, so {@code encode(decode(x))} equals {@code x} for
+ * every accepted {@code x}. Overhead is at most one byte per 254 bytes, plus one.
+ */
+public final class Cobs {
+  private Cobs() {}
+
+  /** The largest encoded length for {@code n} input bytes (no delimiter). */
+  public static int maxEncodedLength(int n) {
+    return n + n / 254 + 1;
+  }
+
+  /** The canonical encoding of {@code in}, without the trailing 0x00 delimiter. */
+  public static byte[] encode(byte[] in) {
+    byte[] out = new byte[maxEncodedLength(in.length)];
+    int n = encode(in, 0, in.length, out, 0);
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Encodes {@code len} bytes of {@code in} from {@code off} into {@code out} at {@code outOff},
+   * which needs room for {@link #maxEncodedLength(int)} bytes.
+   *
+   * @return the number of bytes written
+   */
+  public static int encode(byte[] in, int off, int len, byte[] out, int outOff) {
+    int codePos = outOff;
+    int w = outOff + 1;
+    int code = 1;
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      byte b = in[i];
+      if (b == 0) {
+        out[codePos] = (byte) code;
+        codePos = w++;
+        code = 1;
+      } else {
+        out[w++] = b;
+        code++;
+        if (code == 0xFF) {
+          out[codePos] = (byte) 0xFF;
+          code = 1;
+          if (i + 1 == end) {
+            // Canonical form: a final full block carries no empty block after it.
+            return w - outOff;
+          }
+          codePos = w++;
+        }
+      }
+    }
+    out[codePos] = (byte) code;
+    return w - outOff;
+  }
+
+  /**
+   * Decodes a canonical encoding of {@code len} bytes from {@code off} into {@code out} at
+   * {@code outOff} (which needs {@code len - 1} bytes of room; decoding in place with
+   * {@code out == in} and {@code outOff <= off} is allowed).
+   *
+   * @return the decoded length, or -1 if the input is not a canonical COBS encoding (empty, a
+   *     0x00 inside, a block running past the end, or a non-canonical empty final block)
+   */
+  public static int decode(byte[] in, int off, int len, byte[] out, int outOff) {
+    if (len == 0) {
+      return -1;
+    }
+    int r = off;
+    int end = off + len;
+    int w = outOff;
+    int prevCode = 0;
+    while (r < end) {
+      int code = in[r] & 0xFF;
+      if (code == 0) {
+        return -1;
+      }
+      int blockEnd = r + code;
+      if (blockEnd > end) {
+        return -1;
+      }
+      if (blockEnd == end && code == 1 && prevCode == 0xFF) {
+        return -1;
+      }
+      r++;
+      while (r < blockEnd) {
+        byte b = in[r++];
+        if (b == 0) {
+          return -1;
+        }
+        out[w++] = b;
+      }
+      if (code != 0xFF && r < end) {
+        out[w++] = 0;
+      }
+      prevCode = code;
+    }
+    return w - outOff;
+  }
+
+  /**
+   * Decodes a canonical encoding.
+   *
+   * @throws IllegalArgumentException if {@code in} is not a canonical COBS encoding
+   */
+  public static byte[] decode(byte[] in) {
+    byte[] out = new byte[Math.max(0, in.length - 1)];
+    int n = decode(in, 0, in.length, out, 0);
+    if (n < 0) {
+      throw new IllegalArgumentException("not a canonical COBS encoding (" + in.length + " bytes)");
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+}
