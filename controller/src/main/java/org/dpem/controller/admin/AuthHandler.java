@@ -1,0 +1,65 @@
+package org.dpem.controller.admin;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Nothing passes until the connection has sent {@code auth TOKEN} with the right token; every
+ * other line before that is refused with an error (and {@code quit} closes). A wrong token starts
+ * a lockout for the peer's host and pauses reading from this connection for as long, scheduled on
+ * the channel's event loop. On success the auth handlers leave the pipeline.
+ */
+final class AuthHandler extends ChannelInboundHandlerAdapter {
+  private final AdminToken token;
+  private final AuthLockout lockout;
+
+  AuthHandler(AdminToken token, AuthLockout lockout) {
+    this.token = token;
+    this.lockout = lockout;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof OverlongLine o) {
+      ctx.writeAndFlush(o.reply()).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    if (!(msg instanceof String line)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    Words w = Words.of(line);
+    String audit = Words.forAudit(line);
+    switch (w.name()) {
+      case "auth" -> authenticate(ctx, w, audit);
+      case "quit" -> ctx.writeAndFlush(Reply.ok("quit", audit, AdminJson.MAPPER.createObjectNode().put("bye", true)))
+          .addListener(ChannelFutureListener.CLOSE);
+      default -> ctx.writeAndFlush(Reply.error(w.isEmpty() ? "-" : w.name(), audit, "unauthenticated",
+          (w.isEmpty() ? "" : w.name() + ": ") + "not authenticated; the first command must be 'auth TOKEN'"));
+    }
+  }
+
+  private void authenticate(ChannelHandlerContext ctx, Words w, String audit) {
+    if (w.args().size() != 1) {
+      ctx.writeAndFlush(Reply.error("auth", audit, "bad_argument",
+          "auth: expected 'auth TOKEN', got " + w.args().size() + " arguments"));
+      return;
+    }
+    String host = Peers.host(ctx.channel());
+    if (token.matches(w.args().get(0))) {
+      lockout.recordSuccess(host);
+      ctx.writeAndFlush(Reply.ok("auth", audit, AdminJson.MAPPER.createObjectNode().put("authenticated", true)));
+      if (ctx.pipeline().get(AuthLockoutHandler.class) != null) {
+        ctx.pipeline().remove(AuthLockoutHandler.class);
+      }
+      ctx.pipeline().remove(this);
+      return;
+    }
+    long delay = lockout.recordFailure(host);
+    ctx.writeAndFlush(Reply.error("auth", audit, "bad_token", "auth: wrong token"));
+    ctx.channel().config().setAutoRead(false);
+    ctx.executor().schedule(() -> ctx.channel().config().setAutoRead(true), delay, TimeUnit.NANOSECONDS);
+  }
+}
