@@ -48,12 +48,17 @@ public final class ShippedExamples {
     return ConfigLoader.parse(text(base), "classpath:" + RESOURCE_DIR + base + ".yaml");
   }
 
+  /** Loads a shipped example, which must be valid (a build defect otherwise, hence unchecked). */
+  public static DpemConfig require(String name) {
+    try {
+      return load(name);
+    } catch (ConfigException e) {
+      throw new IllegalStateException("shipped example " + name + " is invalid:\n" + e.getMessage(), e);
+    }
+  }
+
   /** The default scenario. A shipped example that does not load is a build defect, hence unchecked. */
   public static DpemConfig paper100() {
-    try {
-      return load(PAPER_100);
-    } catch (ConfigException e) {
-      throw new IllegalStateException("shipped example " + PAPER_100 + " is invalid:\n" + e.getMessage(), e);
-    }
+    return require(PAPER_100);
   }
 }
