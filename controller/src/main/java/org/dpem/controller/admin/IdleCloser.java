@@ -20,10 +20,15 @@ final class IdleCloser extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent) {
       ctx.writeAndFlush(Reply.error("-", "<idle>", "idle_timeout",
-          "no command for " + timeout.toSeconds() + " s; closing the connection").closing())
+          "no command for " + human(timeout) + "; closing the connection").closing())
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     ctx.fireUserEventTriggered(evt);
+  }
+
+  private static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 }
