@@ -1,0 +1,177 @@
+package org.dpem.controller.journal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The append-only journal of request and allocation transitions. Each record is framed as
+ * {@code [u32 payload length][u32 CRC-32C of payload][payload]} (big-endian), so a torn or
+ * corrupted tail is detected on replay. Records are buffered and written at {@link #flush}, which
+ * the control loop calls once per epoch; with {@code sync} the file is also forced to the disk
+ * (survives power loss, not just a killed process).
+ *
+ * <p>{@link #open} replays what is there first; a corrupt tail is cut off (and reported in the
+ * {@link Replay}) so that new records follow the last good one.
+ */
+public final class Journal implements AutoCloseable {
+  /** Largest payload accepted on replay: anything longer is treated as corruption. */
+  static final int MAX_PAYLOAD = 1 << 16;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final boolean sync;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
+  private final CRC32C crc = new CRC32C();
+  private long records;
+
+  private Journal(Path file, FileChannel channel, boolean sync) {
+    this.file = file;
+    this.channel = channel;
+    this.sync = sync;
+  }
+
+  /**
+   * What the journal held at open.
+   *
+   * @param records the good records in order
+   * @param goodBytes length of the good prefix
+   * @param corruption empty, or what was wrong with the tail (offset and cause)
+   * @param discardedBytes bytes cut off after the good prefix
+   */
+  public record Replay(List<JournalRecord> records, long goodBytes, String corruption,
+      long discardedBytes) {
+    public boolean corrupt() {
+      return !corruption.isEmpty();
+    }
+  }
+
+  /** Opens (creating if absent) the journal at {@code file}, returning it and its replay. */
+  public static Opened open(Path file, boolean sync) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Replay replay = read(file);
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.READ);
+      if (ch.size() > replay.goodBytes()) {
+        ch.truncate(replay.goodBytes());
+        ch.force(true);
+      }
+      ch.position(replay.goodBytes());
+      return new Opened(new Journal(file, ch, sync), replay);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An open journal and what it replayed. */
+  public record Opened(Journal journal, Replay replay) {}
+
+  /** Reads every good record of {@code file} without changing it. */
+  public static Replay read(Path file) throws IOException {
+    List<JournalRecord> out = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return new Replay(out, 0, "", 0);
+    }
+    byte[] all = Files.readAllBytes(file);
+    ByteBuffer buf = ByteBuffer.wrap(all);
+    CRC32C crc = new CRC32C();
+    long good = 0;
+    String why = "";
+    while (buf.remaining() > 0) {
+      int at = buf.position();
+      if (buf.remaining() < 8) {
+        why = "truncated record header at byte " + at;
+        break;
+      }
+      int len = buf.getInt();
+      int expect = buf.getInt();
+      if (len <= 0 || len > MAX_PAYLOAD) {
+        why = "implausible record length " + len + " at byte " + at;
+        break;
+      }
+      if (buf.remaining() < len) {
+        why = "truncated record at byte " + at + " (" + len + " bytes declared, "
+            + buf.remaining() + " present)";
+        break;
+      }
+      byte[] payload = new byte[len];
+      buf.get(payload);
+      crc.reset();
+      crc.update(payload);
+      if ((int) crc.getValue() != expect) {
+        why = "CRC mismatch in record at byte " + at;
+        break;
+      }
+      try {
+        out.add(RecordCodec.decode(payload));
+      } catch (IOException | IllegalArgumentException e) {
+        why = "undecodable record at byte " + at + ": " + e.getMessage();
+        break;
+      }
+      good = buf.position();
+    }
+    return new Replay(out, good, why, all.length - good);
+  }
+
+  /** Buffers a record; it reaches the file at the next {@link #flush}. */
+  public void append(JournalRecord rec) {
+    byte[] payload = RecordCodec.encode(rec);
+    crc.reset();
+    crc.update(payload);
+    ByteBuffer head = ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue());
+    pending.write(head.array(), 0, 8);
+    pending.write(payload, 0, payload.length);
+    records++;
+  }
+
+  /** Writes buffered records (and forces them to disk when syncing). */
+  public void flush() {
+    if (pending.size() == 0) {
+      return;
+    }
+    try {
+      ByteBuffer b = ByteBuffer.wrap(pending.toByteArray());
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+      pending.reset();
+      if (sync) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("journal " + file + ": write failed: " + e.getMessage(), e);
+    }
+  }
+
+  public long recordsAppended() {
+    return records;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      flush();
+    } finally {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.dpem.controller.policy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The policies available by name; new ones (the learned DPEM policy) register here. */
+public final class Policies {
+  private static final Map<String, Supplier<AllocationPolicy>> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    BY_NAME.put("greedy", GreedyPolicy::new);
+    BY_NAME.put("central-lp", CentralLpPolicy::new);
+    BY_NAME.put("max-weight", MaxWeightPolicy::new);
+  }
+
+  private Policies() {}
+
+  public static List<String> names() {
+    return List.copyOf(BY_NAME.keySet());
+  }
+
+  /** A new instance of the named policy. */
+  public static AllocationPolicy create(String name) {
+    Supplier<AllocationPolicy> s = BY_NAME.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown policy '" + name + "' (known: "
+          + String.join(", ", BY_NAME.keySet()) + ")");
+    }
+    return s.get();
+  }
+
+  /** Registers another policy, e.g. the learned one, under {@code name}. */
+  public static synchronized void register(String name, Supplier<AllocationPolicy> factory) {
+    BY_NAME.put(name, factory);
+  }
+}

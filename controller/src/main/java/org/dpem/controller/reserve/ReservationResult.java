@@ -1,0 +1,20 @@
+package org.dpem.controller.reserve;
+
+import java.util.List;
+
+/**
+ * One epoch's reservation.
+ *
+ * @param granted confirmed claims, in resolution order
+ * @param refused claims that did not fit (their requests stay queued)
+ * @param contentionCells (resource, epoch) cells claimed by two or more requests this epoch
+ * @param oversubscribedCells cells whose holdings plus this epoch's claims exceed capacity
+ * @param claimedCells cells claimed by at least one request this epoch
+ */
+public record ReservationResult(List<Grant> granted, List<Claim> refused, int contentionCells,
+    int oversubscribedCells, int claimedCells) {
+  public ReservationResult {
+    granted = List.copyOf(granted);
+    refused = List.copyOf(refused);
+  }
+}

@@ -1,0 +1,107 @@
+package org.dpem.controller.reserve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.dpem.controller.request.Request;
+import org.dpem.controller.topology.NetworkModel;
+
+/**
+ * Resolves one epoch's claims against the ledger, the same way for every policy.
+ *
+ * <p><b>Contention</b> is counted literally as ARCHITECTURE.md defines it: the number of
+ * (resource, epoch) cells that two or more requests claim in this epoch, whether or not capacity
+ * would have sufficed. Cells where the claims plus what running allocations already hold exceed
+ * capacity are counted separately as <em>over-subscribed</em>.
+ *
+ * <p><b>Resolution</b> is deterministic: claims are taken in order of priority (higher first),
+ * then earliest deadline, then request id; each gets its full rate if it fits, else the largest
+ * rate that fits if that is at least its minRate, else it is refused. Memory never scales: it
+ * fits whole or not at all. Only the first claim per request counts.
+ */
+public final class Reserver {
+  private final NetworkModel model;
+  private final int[] claimants;
+  private final double[] claimed;
+
+  public Reserver(NetworkModel model) {
+    this.model = model;
+    this.claimants = new int[3 * model.nodeCount()];
+    this.claimed = new double[3 * model.nodeCount()];
+  }
+
+  public ReservationResult resolve(List<Claim> claims, ResourceLedger ledger,
+      LongFunction<Request> requests) {
+    record Item(Claim claim, Request request, Usage usage) {}
+    List<Item> items = new ArrayList<>(claims.size());
+    Set<Long> seen = new HashSet<>();
+    for (Claim c : claims) {
+      Request r = requests.apply(c.requestId());
+      if (r == null || !seen.add(c.requestId())) {
+        continue;
+      }
+      items.add(new Item(c, r, Usage.of(model, c.path(), c.rate())));
+    }
+    List<Integer> touched = new ArrayList<>();
+    for (Item it : items) {
+      int[] res = it.usage.resources();
+      for (int i = 0; i < res.length; i++) {
+        if (claimants[res[i]] == 0) {
+          touched.add(res[i]);
+        }
+        claimants[res[i]]++;
+        claimed[res[i]] += it.usage.amounts()[i];
+      }
+    }
+    int contention = 0;
+    int over = 0;
+    for (int r : touched) {
+      if (claimants[r] >= 2) {
+        contention++;
+      }
+      if (ledger.held(r) + claimed[r] > ledger.capacity(r) + ResourceLedger.EPS) {
+        over++;
+      }
+      claimants[r] = 0;
+      claimed[r] = 0;
+    }
+    items.sort(Comparator.comparingInt((Item it) -> -it.request.priority())
+        .thenComparingLong(it -> it.request.deadlineNanos())
+        .thenComparingLong(it -> it.request.id()));
+    List<Grant> granted = new ArrayList<>();
+    List<Claim> refused = new ArrayList<>();
+    for (Item it : items) {
+      double scale = fit(it.usage, ledger);
+      double rate = it.claim.rate() * Math.min(1, scale);
+      if (scale > 0 && rate >= it.claim.minRate() * (1 - 1e-12)) {
+        Usage u = scale >= 1 ? it.usage : it.usage.scaled(scale);
+        ledger.hold(u);
+        granted.add(new Grant(it.claim, rate, u));
+      } else {
+        refused.add(it.claim);
+      }
+    }
+    return new ReservationResult(granted, refused, contention, over, touched.size());
+  }
+
+  /** The largest factor (capped at 1) by which {@code u}'s rate fits; 0 if memory does not fit. */
+  static double fit(Usage u, ResourceLedger ledger) {
+    double scale = 1;
+    for (int i = 0; i < u.resources().length; i++) {
+      int r = u.resources()[i];
+      double free = ledger.free(r);
+      double a = u.amounts()[i];
+      if (!u.scalable()[i]) {
+        if (a > free + ResourceLedger.EPS) {
+          return 0;
+        }
+      } else if (a > 0) {
+        scale = Math.min(scale, free / a);
+      }
+    }
+    return Math.max(0, scale);
+  }
+}

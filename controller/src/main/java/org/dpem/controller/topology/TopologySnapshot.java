@@ -1,0 +1,161 @@
+package org.dpem.controller.topology;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dpem.hal.NodeId;
+import org.jgrapht.GraphPath;
+import org.jgrapht.alg.shortestpath.YenKShortestPath;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+/**
+ * The routable network at one moment: the {@link NetworkModel} without nodes that are down
+ * (devices LOST, SAFE or FAULT), drained, or unable to generate. Routing uses Yen's k loopless
+ * shortest paths with link weight {@code -log(p_link * sqrt(q_a q_b))}, so the shortest path is
+ * (nearly) the most likely to succeed; the exact yield, with every swap, is then computed per
+ * path. Candidate paths are cached per (source, destination) for the life of the snapshot, which
+ * is never mutated once built (JGraphT iterators do not detect concurrent change).
+ */
+public final class TopologySnapshot {
+  private final NetworkModel model;
+  private final BitSet usable;
+  private final long version;
+  private final int k;
+  private final SimpleWeightedGraph<Integer, DefaultWeightedEdge> graph =
+      new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+  private final YenKShortestPath<Integer, DefaultWeightedEdge> yen;
+  private final Map<Long, List<CandidatePath>> cache = new HashMap<>();
+
+  /**
+   * @param usable which nodes (by index) may carry new allocations
+   * @param version increases with every rebuild, so views can tell snapshots apart
+   * @param k how many candidate paths to keep per request
+   */
+  public TopologySnapshot(NetworkModel model, BitSet usable, long version, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    this.model = model;
+    this.usable = (BitSet) usable.clone();
+    this.version = version;
+    this.k = k;
+    for (int i = 0; i < model.nodeCount(); i++) {
+      if (usable.get(i)) {
+        graph.addVertex(i);
+      }
+    }
+    for (int l = 0; l < model.links().size(); l++) {
+      LinkInfo li = model.links().get(l);
+      int a = model.indexOf(li.a());
+      int b = model.indexOf(li.b());
+      if (!usable.get(a) || !usable.get(b) || model.node(model.generatingEnd(l)).generationRate() <= 0) {
+        continue;
+      }
+      double q = Math.sqrt(model.node(a).swapSuccess() * model.node(b).swapSuccess());
+      DefaultWeightedEdge e = graph.addEdge(a, b);
+      graph.setEdgeWeight(e, -Math.log(li.successProbability() * q));
+    }
+    this.yen = new YenKShortestPath<>(graph);
+  }
+
+  public NetworkModel model() {
+    return model;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public boolean usable(int node) {
+    return usable.get(node);
+  }
+
+  public boolean usable(NodeId node) {
+    int i = model.indexOf(node);
+    return i >= 0 && usable.get(i);
+  }
+
+  /** Number of usable links. */
+  public int linkCount() {
+    return graph.edgeSet().size();
+  }
+
+  /**
+   * Up to k loopless candidate paths from {@code src} to {@code dst} in order of decreasing
+   * yield, whatever their fidelity. Empty if either end is unusable or no path exists.
+   */
+  public List<CandidatePath> paths(int src, int dst) {
+    if (!usable.get(src) || !usable.get(dst) || src == dst) {
+      return List.of();
+    }
+    return cache.computeIfAbsent(((long) src << 32) | dst, key -> compute(src, dst));
+  }
+
+  /** The candidate paths whose estimated fidelity meets {@code floor}, best first. */
+  public List<CandidatePath> feasiblePaths(int src, int dst, double floor) {
+    List<CandidatePath> all = paths(src, dst);
+    List<CandidatePath> out = new ArrayList<>(all.size());
+    for (CandidatePath p : all) {
+      if (p.fidelity() >= floor) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private List<CandidatePath> compute(int src, int dst) {
+    List<GraphPath<Integer, DefaultWeightedEdge>> found = yen.getPaths(src, dst, k);
+    List<CandidatePath> out = new ArrayList<>(found.size());
+    for (GraphPath<Integer, DefaultWeightedEdge> gp : found) {
+      out.add(describe(gp.getVertexList()));
+    }
+    out.sort((x, y) -> Double.compare(y.yield(), x.yield()));
+    return List.copyOf(out);
+  }
+
+  /**
+   * Describes a path given as node indices: its yield and its fidelity estimate. Links herald at
+   * exponential times with the slowest link's mean {@code m} (full generation rate); the pairs
+   * that herald early wait in memory, both halves decaying, for the last one. For h links the
+   * expected total wait is {@code h (H_h - 1) m} (H_h the harmonic number), which is what the
+   * decay is applied over; a single link needs no wait. Then the swap law joins the links.
+   */
+  public CandidatePath describe(List<Integer> path) {
+    int hops = path.size() - 1;
+    int[] idx = new int[path.size()];
+    List<NodeId> ids = new ArrayList<>(path.size());
+    for (int i = 0; i < path.size(); i++) {
+      idx[i] = path.get(i);
+      ids.add(model.node(idx[i]).id());
+    }
+    double[] p = new double[hops];
+    double yield = 1;
+    double slowestWait = 0;
+    double coherence = Double.POSITIVE_INFINITY;
+    double w = 1;
+    for (int j = 0; j < hops; j++) {
+      int l = model.linkBetween(idx[j], idx[j + 1]);
+      LinkInfo li = model.links().get(l);
+      p[j] = li.successProbability();
+      yield *= p[j];
+      w *= FidelityModel.werner(li.fidelity());
+      double rate = model.node(model.generatingEnd(l)).generationRate();
+      slowestWait = Math.max(slowestWait, 1.0 / (rate * p[j]));
+      coherence = Math.min(coherence, Math.min(model.node(idx[j]).coherenceTimeS(),
+          model.node(idx[j + 1]).coherenceTimeS()));
+    }
+    double harmonic = 0;
+    for (int j = 1; j <= hops; j++) {
+      harmonic += 1.0 / j;
+    }
+    double totalWait = hops * (harmonic - 1) * slowestWait;
+    w *= Math.exp(-2 * totalWait / coherence);
+    for (int j = 1; j < hops; j++) {
+      yield *= model.node(idx[j]).swapSuccess();
+    }
+    return new CandidatePath(ids, idx, p, yield, FidelityModel.fidelity(w));
+  }
+}
