@@ -1,7 +1,7 @@
 package org.dpem.config.load;
 
 /** An allowed interval for a number, with open or closed ends, that can explain itself. */
-public record Bounds(double lo, boolean loClosed, double hi, boolean hiClosed) {
+record Bounds(double lo, boolean loClosed, double hi, boolean hiClosed) {
 
   public static final Bounds ANY = new Bounds(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
   public static final Bounds NON_NEGATIVE = atLeast(0);

@@ -10,7 +10,7 @@ import java.util.Optional;
  * against (absent for configs read from the classpath or a string, whose paths stay as written
  * and are not checked for existence).
  */
-public record LoadContext(Problems problems, Optional<Path> baseDir) {
+record LoadContext(Problems problems, Optional<Path> baseDir) {
 
   /**
    * A path-valued key. Relative paths resolve against the config's directory; with

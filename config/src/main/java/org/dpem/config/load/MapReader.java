@@ -20,7 +20,7 @@ import org.dpem.config.Range;
  * reported at its own position and the default is returned, so reading carries on and every
  * problem in the file is found in one pass.
  */
-public final class MapReader {
+final class MapReader {
 
   private final Problems problems;
   private final String path;

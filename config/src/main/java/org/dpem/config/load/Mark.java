@@ -1,6 +1,6 @@
 package org.dpem.config.load;
 
 /** A 1-based line/column position in a config file, as reported by the YAML parser. */
-public record Mark(int line, int column) {
+record Mark(int line, int column) {
   static final Mark NONE = new Mark(0, 0);
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.dpem.config.ConfigProblem;
 
 /** Collects problems for one file; the loader fails once at the end with all of them. */
-public final class Problems {
+final class Problems {
 
   /** Past this many the rest are noise (and a hostile file must not blow up memory). */
   static final int LIMIT = 500;

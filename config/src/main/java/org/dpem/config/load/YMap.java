@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A YAML mapping; keys keep their own positions so unknown keys can be pointed at. */
-public record YMap(Mark mark, Map<String, Entry> entries) implements YNode {
+record YMap(Mark mark, Map<String, Entry> entries) implements YNode {
 
   /** One key and its value. */
   public record Entry(String key, Mark keyMark, YNode value) {}

@@ -5,7 +5,7 @@ package org.dpem.config.load;
  * config error without a line number is a guessing game for the user, so the loader builds this
  * small tree straight from the streaming parser instead.
  */
-public sealed interface YNode permits YMap, YSeq, YScalar {
+sealed interface YNode permits YMap, YSeq, YScalar {
   Mark mark();
 
   /** How the node reads in an error message ("a mapping", "the string \"x\"", ...). */

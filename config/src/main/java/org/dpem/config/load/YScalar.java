@@ -4,7 +4,7 @@ package org.dpem.config.load;
  * A YAML scalar as the parser typed it: a plain {@code 42} is an integer, a quoted {@code "42"} a
  * string. The loader is strict about that so a typo such as {@code port: 77OO} is caught.
  */
-public record YScalar(Mark mark, Type type, String text, Number number) implements YNode {
+record YScalar(Mark mark, Type type, String text, Number number) implements YNode {
 
   /** The scalar's type as resolved by the YAML parser. */
   public enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }

@@ -3,7 +3,7 @@ package org.dpem.config.load;
 import java.util.List;
 
 /** A YAML sequence. */
-public record YSeq(Mark mark, List<YNode> items) implements YNode {
+record YSeq(Mark mark, List<YNode> items) implements YNode {
   public YSeq {
     items = List.copyOf(items);
   }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Reads YAML text into a {@link YNode} tree with positions, using Jackson's streaming YAML parser
  * so every key and value carries the parser's own line and column.
  */
-public final class YamlTree {
+final class YamlTree {
 
   /** Deeper than any sane config; bounds recursion on hostile input. */
   static final int MAX_DEPTH = 64;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Hostile and mangled input: whatever the text, loading ends quickly with a config or a
  * {@link ConfigException} whose positions lie inside the text; never another exception, never a hang.
  */
-class ConfigFuzzProperties {
+class ConfigFuzzTest {
 
   private static final Duration LIMIT = Duration.ofSeconds(5);
 
@@ -140,7 +140,7 @@ class ConfigFuzzProperties {
             Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().between(0, SNIPPETS.length - 1))
         .as((kind, pos, len, snippet) -> new int[] {kind, pos, len, snippet})
         .list().ofMinSize(1).ofMaxSize(6);
-    return Combinators.combine(base, edits).as(ConfigFuzzProperties::mutate);
+    return Combinators.combine(base, edits).as(ConfigFuzzTest::mutate);
   }
 
   /** Applies edits: 0 delete a span, 1 insert a snippet, 2 duplicate a line, 3 swap two lines, 4 truncate. */
