@@ -48,7 +48,10 @@ public final class ShippedExamples {
     return ConfigLoader.parse(text(base), "classpath:" + RESOURCE_DIR + base + ".yaml");
   }
 
-  /** Loads a shipped example, which must be valid (a build defect otherwise, hence unchecked). */
+  /**
+   * Loads a shipped example. The examples are tested at build time, so a failure here is a
+   * packaging defect, hence unchecked.
+   */
   public static DpemConfig require(String name) {
     try {
       return load(name);

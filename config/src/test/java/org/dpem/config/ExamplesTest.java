@@ -32,7 +32,7 @@ class ExamplesTest {
     DpemConfig fromJar = ShippedExamples.load(name);
     assertThat(ShippedExamples.text(name)).isEqualTo(Files.readString(file));
     assertThat(fromJar.network()).isEqualTo(fromFile.network());
-    assertThat(fromJar.devices().byNode()).isEqualTo(fromFile.devices().byNode());
+    assertThat(fromJar.devices()).isEqualTo(fromFile.devices());
     assertThat(fromJar.workload()).isEqualTo(fromFile.workload());
     assertThat(fromJar.source()).isEqualTo("classpath:dpem/examples/" + name + ".yaml");
   }

@@ -10,26 +10,37 @@ import java.util.Map;
 /**
  * Every device of every node. A node listed under {@code devices} in the config has exactly the
  * devices listed there; every other node gets {@link DeviceSpec#simulatedDefaults(String)}.
+ *
+ * @param byNode devices of every node, in node order
+ * @param explicitByNode only the nodes the config lists devices for
  */
-public final class DeviceCatalog {
+public record DeviceCatalog(Map<String, List<DeviceSpec>> byNode, Map<String, List<DeviceSpec>> explicitByNode) {
 
-  private final Map<String, List<DeviceSpec>> byNode;
-  private final Map<String, List<DeviceSpec>> explicit;
+  public DeviceCatalog {
+    byNode = frozen(byNode);
+    explicitByNode = frozen(explicitByNode);
+  }
 
   /**
    * @param nodeIds every node of the network, in order
    * @param explicit devices the config lists, by node id
    */
-  public DeviceCatalog(List<String> nodeIds, Map<String, List<DeviceSpec>> explicit) {
+  public static DeviceCatalog of(List<String> nodeIds, Map<String, List<DeviceSpec>> explicit) {
     Map<String, List<DeviceSpec>> all = new LinkedHashMap<>();
     Map<String, List<DeviceSpec>> given = new LinkedHashMap<>();
     for (String node : nodeIds) {
       List<DeviceSpec> listed = explicit.get(node);
-      if (listed != null) given.put(node, List.copyOf(listed));
-      all.put(node, listed != null ? List.copyOf(listed) : DeviceSpec.simulatedDefaults(node));
+      if (listed != null) given.put(node, listed);
+      all.put(node, listed != null ? listed : DeviceSpec.simulatedDefaults(node));
     }
-    this.byNode = Collections.unmodifiableMap(all);
-    this.explicit = Collections.unmodifiableMap(given);
+    return new DeviceCatalog(all, given);
+  }
+
+  // Map.copyOf would lose the node order, which summaries and device start-up follow.
+  private static Map<String, List<DeviceSpec>> frozen(Map<String, List<DeviceSpec>> m) {
+    Map<String, List<DeviceSpec>> copy = new LinkedHashMap<>();
+    m.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** The devices of {@code node} (explicit or simulated defaults); empty for an unknown node. */
@@ -37,23 +48,14 @@ public final class DeviceCatalog {
     return byNode.getOrDefault(node, List.of());
   }
 
-  /** Devices by node, for every node. */
-  public Map<String, List<DeviceSpec>> byNode() {
-    return byNode;
-  }
-
-  /** Only the nodes the config lists devices for. */
-  public Map<String, List<DeviceSpec>> explicitByNode() {
-    return explicit;
-  }
-
+  /** Every device, node by node. */
   public List<DeviceSpec> all() {
     List<DeviceSpec> out = new ArrayList<>();
     byNode.values().forEach(out::addAll);
     return out;
   }
 
-  /** Device counts by driver, including simulated defaults. */
+  /** Device counts by driver, including simulated defaults; every driver kind is present. */
   public Map<DriverKind, Integer> countByDriver() {
     Map<DriverKind, Integer> counts = new EnumMap<>(DriverKind.class);
     for (DriverKind k : DriverKind.values()) counts.put(k, 0);

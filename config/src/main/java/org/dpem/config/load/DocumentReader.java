@@ -41,6 +41,6 @@ public final class DocumentReader {
     WorkloadConfig workload = WorkloadReader.read(doc.map("workload"), nodeIds, ctx);
     doc.finish();
     if (!problems.isEmpty()) throw new ConfigException(problems.list());
-    return new DpemConfig(name, network, new DeviceCatalog(network.nodeIds(), devices), controller, workload);
+    return new DpemConfig(name, network, DeviceCatalog.of(network.nodeIds(), devices), controller, workload);
   }
 }
