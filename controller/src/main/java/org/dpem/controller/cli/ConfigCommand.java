@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dpem config}: work with config files. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Work with DPEM config files.",
     subcommands = {ConfigCommand.Validate.class})
 public final class ConfigCommand implements Runnable {
@@ -39,7 +39,7 @@ public final class ConfigCommand implements Runnable {
   }
 
   /** {@code dpem config validate FILE}: every problem with file:line:column, or a summary. */
-  @Command(name = "validate", mixinStandardHelpOptions = true,
+  @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = {"Check a config file and report every problem as FILE:LINE:COLUMN: KEY: message.",
           "Exit codes: 0 valid, 1 invalid, 2 file missing or unreadable."})
   public static final class Validate implements Callable<Integer> {
