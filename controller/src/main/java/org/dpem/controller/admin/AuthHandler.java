@@ -1,6 +1,5 @@
 package org.dpem.controller.admin;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof OverlongLine o) {
-      ctx.writeAndFlush(o.reply()).addListener(ChannelFutureListener.CLOSE);
+      GracefulClose.after(ctx.writeAndFlush(o.reply()));
       return;
     }
     if (!(msg instanceof String line)) {
@@ -34,8 +33,8 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     String audit = Words.forAudit(line);
     switch (w.name()) {
       case "auth" -> authenticate(ctx, w, audit);
-      case "quit" -> ctx.writeAndFlush(Reply.ok("quit", audit, AdminJson.MAPPER.createObjectNode().put("bye", true)))
-          .addListener(ChannelFutureListener.CLOSE);
+      case "quit" -> GracefulClose.after(
+          ctx.writeAndFlush(Reply.ok("quit", audit, AdminJson.MAPPER.createObjectNode().put("bye", true))));
       default -> ctx.writeAndFlush(Reply.error(w.isEmpty() ? "-" : w.name(), audit, "unauthenticated",
           (w.isEmpty() ? "" : w.name() + ": ") + "not authenticated; the first command must be 'auth TOKEN'"));
     }

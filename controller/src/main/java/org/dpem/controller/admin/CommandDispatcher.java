@@ -1,7 +1,6 @@
 package org.dpem.controller.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -156,7 +155,7 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
       return;
     }
     if (r.closeAfter()) {
-      ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+      GracefulClose.after(ctx.writeAndFlush(r));
     } else {
       ctx.writeAndFlush(r, ctx.voidPromise());
     }

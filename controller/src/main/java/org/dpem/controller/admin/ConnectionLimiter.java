@@ -1,7 +1,6 @@
 package org.dpem.controller.admin;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -27,8 +26,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
       byte[] line = ("{\"ok\":false,\"error\":\"too many admin connections (limit " + max
           + "); try again later\",\"code\":\"busy\"}\n").getBytes(StandardCharsets.UTF_8);
       // Raw bytes, because this handler sits below the line codecs (but above TLS).
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(line)).addListener(ChannelFutureListener.CLOSE);
-      ctx.channel().config().setAutoRead(false);
+      GracefulClose.after(ctx.writeAndFlush(Unpooled.wrappedBuffer(line)));
       return;
     }
     ctx.fireChannelActive();

@@ -1,6 +1,5 @@
 package org.dpem.controller.admin;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -19,9 +18,8 @@ final class IdleCloser extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent) {
-      ctx.writeAndFlush(Reply.error("-", "<idle>", "idle_timeout",
-          "no command for " + human(timeout) + "; closing the connection").closing())
-          .addListener(ChannelFutureListener.CLOSE);
+      GracefulClose.after(ctx.writeAndFlush(Reply.error("-", "<idle>", "idle_timeout",
+          "no command for " + human(timeout) + "; closing the connection").closing()));
       return;
     }
     ctx.fireUserEventTriggered(evt);
