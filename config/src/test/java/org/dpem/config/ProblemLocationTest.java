@@ -209,6 +209,18 @@ class ProblemLocationTest {
   }
 
   @Test
+  void requiredKeyWithEmptyValueIsPointedAt() {
+    at(only("""
+        network:
+          nodes: [{id: a}, {id: b}]
+          links:
+            - a: a
+              b: b
+              length_km:
+        """), 6, 17, "network.links[0].length_km", "required key 'length_km' has no value");
+  }
+
+  @Test
   void serialDeviceNeedsAPort() {
     at(only("""
         network:

@@ -88,7 +88,12 @@ final class MapReader {
 
   /** Reports a missing required key at the enclosing mapping. */
   public void missing(String key) {
-    problems.add(mark, path(key), "required key '" + key + "' is missing");
+    YMap.Entry e = entries.get(key);
+    if (e != null) {
+      problems.add(e.value().mark(), path(key), "required key '" + key + "' has no value");
+    } else {
+      problems.add(mark, path(key), "required key '" + key + "' is missing");
+    }
   }
 
   // ---- scalars ----------------------------------------------------------------------------

@@ -24,7 +24,9 @@ final class YamlTree {
   /** Deeper than any sane config; bounds recursion on hostile input. */
   static final int MAX_DEPTH = 64;
 
+  // An empty plain value ("key:") means "not given", as in most YAML tools; quoted "" stays a string.
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH).maxStringLength(1 << 20).maxNumberLength(400).build())
       .build();
