@@ -1,6 +1,7 @@
 package org.dpem.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,9 @@ import org.dpem.config.network.ExplicitNetwork;
 import org.dpem.config.network.GeneratorSpec;
 import org.dpem.config.network.GeneratorType;
 import org.dpem.config.workload.HotspotArrivals;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The shipped examples load, from the source tree and from the classpath, and say what they claim. */
 class ExamplesTest {
@@ -64,7 +65,7 @@ class ExamplesTest {
     assertThat(n.nodes()).hasSize(2);
     assertThat(n.links()).singleElement().satisfies(l -> {
       assertThat(l.lengthKm()).isEqualTo(10.0);
-      assertThat(l.transmissivity()).isCloseTo(0.630957, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(l.transmissivity()).isCloseTo(0.630957, offset(1e-6));
     });
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.dpem.config.BrokerRef;
 import org.dpem.config.device.DeviceKind;
@@ -193,7 +194,7 @@ final class DeviceReader {
     return out;
   }
 
-  private static OptionalDouble asDouble(java.util.OptionalInt v) {
+  private static OptionalDouble asDouble(OptionalInt v) {
     return v.isPresent() ? OptionalDouble.of(v.getAsInt()) : OptionalDouble.empty();
   }
 }

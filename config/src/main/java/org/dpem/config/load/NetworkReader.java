@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.dpem.config.Range;
 import org.dpem.config.network.ExplicitNetwork;
 import org.dpem.config.network.GeneratorSpec;
@@ -99,7 +100,7 @@ final class NetworkReader {
   }
 
   /** A node id that must name an existing node; reported with a suggestion otherwise. */
-  static String nodeRef(MapReader m, String key, java.util.Set<String> nodeIds) {
+  static String nodeRef(MapReader m, String key, Set<String> nodeIds) {
     String id = m.id(key);
     if (id != null && !nodeIds.contains(id)) {
       m.problem(key, "no node '" + id + "' in the network" + Suggest.hint(id, nodeIds));

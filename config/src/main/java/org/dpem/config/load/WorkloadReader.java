@@ -1,5 +1,6 @@
 package org.dpem.config.load;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,7 @@ final class WorkloadReader {
       }
       case TRACE: {
         if (!w.has("trace")) w.missing("trace");
-        return new TraceArrivals(ctx.path(w, "trace", true).orElse(java.nio.file.Path.of("")));
+        return new TraceArrivals(ctx.path(w, "trace", true).orElse(Path.of("")));
       }
       default:
         return new PoissonArrivals(rate(w));

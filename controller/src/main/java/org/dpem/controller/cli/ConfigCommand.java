@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -151,7 +152,7 @@ public final class ConfigCommand implements Runnable {
     }
 
     private static String name(Enum<?> e) {
-      return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 }
