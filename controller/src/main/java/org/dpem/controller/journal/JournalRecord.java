@@ -28,4 +28,11 @@ public sealed interface JournalRecord {
 
   /** An allocation ended, with why. */
   record AllocationClosed(long allocationId, String outcome) implements JournalRecord {}
+
+  /**
+   * A controller process started: its time base's zero is {@code epochMillis} on the wall clock.
+   * Times in the records after it are on that time base, so a later process can shift them onto
+   * its own.
+   */
+  record Origin(long epochMillis) implements JournalRecord {}
 }

@@ -20,6 +20,7 @@ final class RecordCodec {
   private static final byte PROGRESS = 3;
   private static final byte OPENED = 4;
   private static final byte CLOSED = 5;
+  private static final byte ORIGIN = 6;
 
   private RecordCodec() {}
 
@@ -63,6 +64,9 @@ final class RecordCodec {
         out.writeByte(CLOSED);
         out.writeLong(c.allocationId());
         out.writeUTF(c.outcome());
+      } else if (rec instanceof JournalRecord.Origin o) {
+        out.writeByte(ORIGIN);
+        out.writeLong(o.epochMillis());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -94,6 +98,7 @@ final class RecordCodec {
         yield new JournalRecord.AllocationOpened(id, req, path, in.readDouble());
       }
       case CLOSED -> new JournalRecord.AllocationClosed(in.readLong(), in.readUTF());
+      case ORIGIN -> new JournalRecord.Origin(in.readLong());
       default -> throw new IOException("unknown record type " + type);
     };
     if (in.available() != 0) {

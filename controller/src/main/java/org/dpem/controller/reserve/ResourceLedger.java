@@ -21,9 +21,10 @@ public final class ResourceLedger {
     held = new double[3 * n];
     for (int i = 0; i < n; i++) {
       NodeInfo ni = model.node(i);
-      capacity[ResourceKind.GENERATION.at(i)] = ni.generationRate();
+      // a hair under the device limit, so sums of rates never exceed it by rounding
+      capacity[ResourceKind.GENERATION.at(i)] = ni.generationRate() * (1 - 1e-9);
       capacity[ResourceKind.MEMORY.at(i)] = ni.memorySlots();
-      capacity[ResourceKind.SWAP.at(i)] = ni.swapCapacity();
+      capacity[ResourceKind.SWAP.at(i)] = ni.swapCapacity() * (1 - 1e-9);
     }
   }
 

@@ -1,0 +1,493 @@
+package org.dpem.controller.loop;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.dpem.controller.journal.Journal;
+import org.dpem.controller.journal.JournalRecord;
+import org.dpem.controller.metrics.EpochMetrics;
+import org.dpem.controller.metrics.RunMetrics;
+import org.dpem.controller.policy.AllocationPolicy;
+import org.dpem.controller.policy.EpochView;
+import org.dpem.controller.policy.PendingRequest;
+import org.dpem.controller.request.RejectReason;
+import org.dpem.controller.request.Request;
+import org.dpem.controller.request.RequestBook;
+import org.dpem.controller.request.RequestListener;
+import org.dpem.controller.request.RequestState;
+import org.dpem.controller.request.TrackedRequest;
+import org.dpem.controller.reserve.Claim;
+import org.dpem.controller.reserve.Grant;
+import org.dpem.controller.reserve.ReservationResult;
+import org.dpem.controller.reserve.Reserver;
+import org.dpem.controller.reserve.ResourceLedger;
+import org.dpem.controller.topology.NetworkModel;
+import org.dpem.controller.topology.TopologySnapshot;
+import org.dpem.hal.Device;
+import org.dpem.hal.DeviceDirectory;
+import org.dpem.hal.NodeId;
+import org.dpem.hal.TrustedNode;
+import org.dpem.hal.event.DeviceEvent;
+import org.dpem.hal.event.EventSource;
+import org.dpem.hal.time.TimeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control loop: once per epoch, on the time base, it takes in what happened (device events,
+ * command acknowledgements, operator calls), expires overdue requests, asks the policy for
+ * claims on one batched {@link EpochView}, reserves, commands the confirmed allocations through
+ * hal, and flushes the journal. Everything runs on the thread the time base runs tasks on;
+ * other threads only add to the inbox.
+ */
+public final class ControlLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+
+  final NetworkModel model;
+  final DeviceDirectory devices;
+  final TimeBase time;
+  final LoopSettings settings;
+  final RunMetrics metrics;
+  final RequestBook book;
+  final ResourceLedger ledger;
+  final BitSet drained = new BitSet();
+  final Map<Long, Allocation> active = new LinkedHashMap<>();
+  AllocationPolicy policy;
+  TopologySnapshot topology;
+  boolean estopped;
+
+  private final Journal journal;
+  private final Commander commander;
+  private final Reserver reserver;
+  private final ViewBuilder views;
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private final List<Runnable> afterFlush = new ArrayList<>();
+  private final Map<Long, Integer> attempts = new HashMap<>();
+  private final Map<Long, org.dpem.hal.DeviceId> reporter = new HashMap<>();
+  private final LoopOperator operator;
+  private EventSource.Subscription subscription;
+  private TimeBase.Scheduled next;
+  private boolean topologyDirty = true;
+  private long topologyVersion;
+  private long epoch;
+  private long nextAllocation = 1;
+  private long epochStartNanos;
+  private boolean running;
+  private EpochMetrics last = EpochMetrics.NONE;
+  private java.util.function.Consumer<EpochMetrics> epochListener = m -> { };
+
+  public ControlLoop(NetworkModel model, DeviceDirectory devices, TimeBase time,
+      LoopSettings settings, AllocationPolicy policy, RunMetrics metrics, Journal journal,
+      Commander commander) {
+    this.model = model;
+    this.devices = devices;
+    this.time = time;
+    this.settings = settings;
+    this.policy = policy;
+    this.metrics = metrics;
+    this.journal = journal;
+    this.commander = commander;
+    this.book = new RequestBook(model, new Listeners());
+    this.ledger = new ResourceLedger(model);
+    this.reserver = new Reserver(model);
+    this.views = new ViewBuilder(model);
+    this.operator = new LoopOperator(this);
+  }
+
+  /** The operator facade: safe to call from any thread. */
+  public org.dpem.controller.operator.Operator operator() {
+    return operator;
+  }
+
+  /** Called at the end of every epoch with its metric deltas (loop thread). */
+  public void onEpoch(java.util.function.Consumer<EpochMetrics> listener) {
+    this.epochListener = listener;
+  }
+
+  /**
+   * Restores requests from a journal replay: live ones come back QUEUED, and whatever their
+   * allocations may still hold on devices is released first.
+   *
+   * @param originMillis wall-clock time of this process's time-base zero (times in the journal
+   *     are shifted onto it)
+   */
+  public void recover(Journal.Replay replay, long originMillis) {
+    Recovery.Restored r = Recovery.restore(replay, book, metrics, originMillis);
+    for (Map.Entry<Long, List<String>> open : r.openAllocations().entrySet()) {
+      commander.release(open.getKey(), open.getValue(), time.nowNanos() + settings.commandTimeoutNanos());
+      if (journal != null) {
+        journal.append(new JournalRecord.AllocationClosed(open.getKey(), "recovered: released"));
+      }
+    }
+    nextAllocation = Math.max(nextAllocation, r.maxAllocationId() + 1);
+    if (journal != null) {
+      journal.flush();
+    }
+  }
+
+  /** Subscribes to device events and runs the first epoch now, then one per epoch. */
+  public void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    subscription = devices.subscribe(this::onDeviceEvent);
+    epochStartNanos = time.nowNanos();
+    next = time.schedule(0, this::tick);
+  }
+
+  /** Stops scheduling epochs (the current one finishes). */
+  public void stop() {
+    running = false;
+    if (next != null) {
+      next.cancel();
+    }
+  }
+
+  private void onDeviceEvent(DeviceEvent e) {
+    commander.onEvent(e);
+    if (e instanceof DeviceEvent.PairDelivered || e instanceof DeviceEvent.StateChanged
+        || (e instanceof DeviceEvent.Fault f && f.latched())) {
+      inbox.add(() -> handle(e));
+    }
+  }
+
+  /** Queues work for the loop thread (operator calls). */
+  void enqueue(Runnable r) {
+    inbox.add(r);
+  }
+
+  /** Runs after this epoch's journal flush. Loop thread only. */
+  void afterFlush(Runnable r) {
+    afterFlush.add(r);
+  }
+
+  /** One control epoch. Public for benchmarks and tests that drive the loop by hand. */
+  public void tick() {
+    long now = time.nowNanos();
+    epochStartNanos = now;
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      r.run();
+    }
+    if (topologyDirty) {
+      rebuildTopology();
+    }
+    expire(now);
+    ReservationResult rr = null;
+    if (!estopped && running) {
+      List<TrackedRequest> queued = book.queued();
+      if (!queued.isEmpty()) {
+        EpochView view = views.build(epoch, now, settings.epochNanos(), topology, queued, ledger,
+            drained, last);
+        List<Claim> claims = valid(policy.decide(view), view);
+        rr = reserver.resolve(claims, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
+        for (Grant g : rr.granted()) {
+          open(g, now);
+        }
+      }
+    }
+    double share = 0;
+    for (Allocation a : active.values()) {
+      double s = 0;
+      for (int i = 0; i < a.usage().resources().length; i++) {
+        double cap = ledger.capacity(a.usage().resources()[i]);
+        if (cap > 0) {
+          s += a.usage().amounts()[i] / cap;
+        }
+      }
+      a.addShare(s);
+      share += s;
+    }
+    last = rr == null
+        ? metrics.closeEpoch(epoch, 0, 0, 0, 0, share)
+        : metrics.closeEpoch(epoch, rr.contentionCells(), rr.oversubscribedCells(),
+            rr.granted().size(), rr.refused().size(), share);
+    if (journal != null) {
+      journal.flush();
+    }
+    for (Runnable a : afterFlush) {
+      a.run();
+    }
+    afterFlush.clear();
+    epochListener.accept(last);
+    epoch++;
+    if (running) {
+      long due = epochStartNanos + settings.epochNanos();
+      next = time.schedule(due - time.nowNanos(), this::tick);
+    }
+  }
+
+  private List<Claim> valid(List<Claim> claims, EpochView view) {
+    Map<Long, PendingRequest> byId = new HashMap<>();
+    for (PendingRequest p : view.pending()) {
+      byId.put(p.id(), p);
+    }
+    List<Claim> ok = new ArrayList<>(claims.size());
+    for (Claim c : claims) {
+      PendingRequest p = byId.get(c.requestId());
+      if (p == null || !p.candidates().contains(c.path())) {
+        LOG.warn("policy {} claimed request {} on {}, which is not one of its feasible paths; ignored",
+            policy.name(), c.requestId(), c.path());
+        continue;
+      }
+      ok.add(c);
+    }
+    return ok;
+  }
+
+  private void rebuildTopology() {
+    BitSet usable = new BitSet(model.nodeCount());
+    for (int i = 0; i < model.nodeCount(); i++) {
+      NodeId id = model.node(i).id();
+      if (!drained.get(i) && devices.node(id).map(TrustedNode::usable).orElse(false)) {
+        usable.set(i);
+      }
+    }
+    topology = new TopologySnapshot(model, usable, ++topologyVersion, settings.kPaths());
+    topologyDirty = false;
+  }
+
+  void markTopologyDirty() {
+    topologyDirty = true;
+  }
+
+  private void expire(long now) {
+    List<TrackedRequest> overdue = null;
+    for (TrackedRequest t : book.live()) {
+      if (t.request().deadlineNanos() <= now) {
+        if (overdue == null) {
+          overdue = new ArrayList<>();
+        }
+        overdue.add(t);
+      }
+    }
+    if (overdue != null) {
+      for (TrackedRequest t : overdue) {
+        finish(t, RequestState.EXPIRED, null, "deadline passed with " + t.delivered() + " of "
+            + t.request().pairs() + " pairs", t.request().deadlineNanos());
+      }
+    }
+  }
+
+  private void open(Grant g, long now) {
+    TrackedRequest t = book.get(g.claim().requestId()).orElseThrow();
+    Allocation a = new Allocation(nextAllocation++, t, g.claim().path(), g.rate(), g.usage(), now);
+    active.put(a.id(), a);
+    attempts.merge(t.id(), 1, Integer::sum);
+    book.allocate(t, a.id(), now);
+    if (journal != null) {
+      journal.append(new JournalRecord.AllocationOpened(a.id(), t.id(),
+          a.path().nodes().stream().map(NodeId::value).toList(), a.rate()));
+    }
+    long deadline = Math.min(t.request().deadlineNanos(), now + settings.commandTimeoutNanos());
+    commander.start(a, deadline).whenComplete((why, ex) -> inbox.add(() ->
+        started(a, ex != null ? String.valueOf(ex) : why)));
+  }
+
+  private void started(Allocation a, String why) {
+    if (active.get(a.id()) != a) {
+      return;
+    }
+    if (why == null) {
+      a.markCommanded();
+    } else {
+      reroute(a, "start refused: " + why, time.nowNanos());
+    }
+  }
+
+  private void handle(DeviceEvent e) {
+    if (e instanceof DeviceEvent.PairDelivered p) {
+      delivered(p);
+      return;
+    }
+    markTopologyDirty();
+    Device d = devices.device(e.device()).orElse(null);
+    if (d == null) {
+      return;
+    }
+    String why;
+    if (e instanceof DeviceEvent.StateChanged s) {
+      if (s.to().usable()) {
+        return;
+      }
+      why = "device " + s.device() + " went " + s.to() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")");
+    } else {
+      DeviceEvent.Fault f = (DeviceEvent.Fault) e;
+      why = "device " + f.device() + " fault " + f.code() + ": " + f.message();
+    }
+    for (Allocation a : new ArrayList<>(active.values())) {
+      if (a.path().nodes().contains(d.node())) {
+        reroute(a, why, e.timeNanos());
+      }
+    }
+  }
+
+  private void delivered(DeviceEvent.PairDelivered p) {
+    Allocation a = active.get(p.allocation().value());
+    if (a == null) {
+      metrics.lowFidelityPair();
+      return;
+    }
+    // Count each allocation's pairs from one analyzer only, whichever reports first.
+    org.dpem.hal.DeviceId first = reporter.putIfAbsent(a.id(), p.device());
+    if (first != null && !first.equals(p.device())) {
+      return;
+    }
+    TrackedRequest t = a.request();
+    if (p.fidelity() < t.request().minFidelity() || p.timeNanos() > t.request().deadlineNanos()) {
+      metrics.lowFidelityPair();
+      return;
+    }
+    a.countUseful();
+    book.delivered(t, p.fidelity(), p.timeNanos());
+    if (t.remaining() <= 0) {
+      finish(t, RequestState.DELIVERED, null, "", p.timeNanos());
+    }
+  }
+
+  /** Ends a live request in a terminal state, ending its allocation first. */
+  void finish(TrackedRequest t, RequestState to, RejectReason why, String detail, long at) {
+    Allocation a = active.get(t.allocation());
+    if (a != null) {
+      end(a, to.name().toLowerCase(), at);
+    }
+    attempts.remove(t.id());
+    book.move(t, to, why, detail, at);
+  }
+
+  /** Ends an allocation early; its request goes back to the queue or, out of attempts, FAILs. */
+  void reroute(Allocation a, String why, long at) {
+    end(a, "failed: " + why, at);
+    TrackedRequest t = a.request();
+    if (t.state().terminal()) {
+      return;
+    }
+    if (attempts.getOrDefault(t.id(), 0) < settings.maxAttempts()
+        && t.request().deadlineNanos() > time.nowNanos()) {
+      book.move(t, RequestState.QUEUED, null, why, at);
+    } else {
+      finish(t, RequestState.FAILED, null, why, at);
+    }
+  }
+
+  private void end(Allocation a, String outcome, long at) {
+    if (active.remove(a.id()) == null) {
+      return;
+    }
+    reporter.remove(a.id());
+    ledger.release(a.usage());
+    commander.stop(a, time.nowNanos() + settings.commandTimeoutNanos());
+    metrics.allocationEnded(a.shareHeld(), a.usefulFraction());
+    if (journal != null) {
+      journal.append(new JournalRecord.AllocationClosed(a.id(), outcome));
+    }
+  }
+
+  /** Admits a request now. Loop thread only (workload generators in the simulator). */
+  public TrackedRequest submitNow(Request.Spec spec) {
+    return book.submit(spec, time.nowNanos(), drained);
+  }
+
+  /** Emergency stop: every allocation ended (requests re-queued), every device made safe. */
+  void estop() {
+    estopped = true;
+    long now = time.nowNanos();
+    for (Allocation a : new ArrayList<>(active.values())) {
+      end(a, "estop", now);
+      if (!a.request().state().terminal()) {
+        book.move(a.request(), RequestState.QUEUED, null, "estop", now);
+      }
+    }
+    for (TrustedNode n : devices.nodes()) {
+      for (Device d : n.devices()) {
+        d.safe(now + settings.commandTimeoutNanos());
+      }
+    }
+    markTopologyDirty();
+  }
+
+  void resume() {
+    long now = time.nowNanos();
+    for (TrustedNode n : devices.nodes()) {
+      for (Device d : n.devices()) {
+        if (d.state() == org.dpem.hal.DeviceState.SAFE) {
+          d.clearFault(now + settings.commandTimeoutNanos());
+        }
+      }
+    }
+    estopped = false;
+    markTopologyDirty();
+  }
+
+  public long epoch() {
+    return epoch;
+  }
+
+  public RequestBook requests() {
+    return book;
+  }
+
+  public RunMetrics metrics() {
+    return metrics;
+  }
+
+  public int activeAllocations() {
+    return active.size();
+  }
+
+  public String policyName() {
+    return policy.name();
+  }
+
+  /** Runs the inbox and closes nothing: for a final drain of events before reporting. */
+  public void drainInbox() {
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      r.run();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    if (subscription != null) {
+      subscription.close();
+    }
+    if (journal != null) {
+      journal.close();
+    }
+  }
+
+  /** Sends request transitions to the metrics and the journal, in that order. */
+  private final class Listeners implements RequestListener {
+    @Override
+    public void admitted(TrackedRequest t) {
+      metrics.admitted(t);
+      if (journal != null) {
+        journal.append(new JournalRecord.Admitted(t.request(), t.state(), t.reason()));
+      }
+    }
+
+    @Override
+    public void moved(TrackedRequest t, RequestState from) {
+      metrics.moved(t, from);
+      if (journal != null) {
+        journal.append(new JournalRecord.Moved(t.id(), t.state(), t.reason(), t.closedNanos()));
+      }
+    }
+
+    @Override
+    public void pairDelivered(TrackedRequest t, double fidelity, long at) {
+      metrics.pairDelivered(t, fidelity, at);
+      if (journal != null) {
+        journal.append(new JournalRecord.Progress(t.id(), t.delivered(),
+            t.meanFidelity() * t.delivered()));
+      }
+    }
+  }
+}

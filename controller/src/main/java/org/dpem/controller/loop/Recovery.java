@@ -1,0 +1,76 @@
+package org.dpem.controller.loop;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.dpem.controller.journal.Journal;
+import org.dpem.controller.journal.JournalRecord;
+import org.dpem.controller.metrics.RunMetrics;
+import org.dpem.controller.request.RejectReason;
+import org.dpem.controller.request.Request;
+import org.dpem.controller.request.RequestBook;
+import org.dpem.controller.request.RequestState;
+import org.dpem.controller.request.TrackedRequest;
+
+/**
+ * Rebuilds the request book from a journal replay. Each request comes back in its last recorded
+ * state with its delivered pairs; live ones come back QUEUED, because the allocations of the dead
+ * process are gone (their device holdings are released by the caller). Times are shifted from
+ * the writing process's time base onto this one's using the {@link JournalRecord.Origin} records.
+ */
+final class Recovery {
+  record Restored(int requests, int live, Map<Long, List<String>> openAllocations,
+      long maxAllocationId) {}
+
+  private Recovery() {}
+
+  static Restored restore(Journal.Replay replay, RequestBook book, RunMetrics metrics,
+      long originMillis) {
+    Map<Long, Request> requests = new TreeMap<>();
+    Map<Long, RequestState> state = new HashMap<>();
+    Map<Long, RejectReason> reason = new HashMap<>();
+    Map<Long, int[]> delivered = new HashMap<>();
+    Map<Long, Double> fidelity = new HashMap<>();
+    Map<Long, List<String>> open = new LinkedHashMap<>();
+    long maxAlloc = 0;
+    long shift = 0;
+    for (JournalRecord rec : replay.records()) {
+      if (rec instanceof JournalRecord.Origin o) {
+        shift = (o.epochMillis() - originMillis) * 1_000_000L;
+      } else if (rec instanceof JournalRecord.Admitted a) {
+        Request r = a.request();
+        requests.put(r.id(), new Request(r.id(), r.source(), r.destination(), r.minFidelity(),
+            r.pairs(), r.arrivalNanos() + shift, r.deadlineNanos() + shift, r.priority()));
+        state.put(r.id(), a.state());
+        reason.put(r.id(), a.reason());
+      } else if (rec instanceof JournalRecord.Moved m) {
+        state.put(m.requestId(), m.state());
+        if (m.reason() != null) {
+          reason.put(m.requestId(), m.reason());
+        }
+      } else if (rec instanceof JournalRecord.Progress p) {
+        delivered.put(p.requestId(), new int[] {p.delivered()});
+        fidelity.put(p.requestId(), p.fidelitySum());
+      } else if (rec instanceof JournalRecord.AllocationOpened o) {
+        open.put(o.allocationId(), o.path());
+        maxAlloc = Math.max(maxAlloc, o.allocationId());
+      } else if (rec instanceof JournalRecord.AllocationClosed c) {
+        open.remove(c.allocationId());
+      }
+    }
+    int live = 0;
+    for (Request r : requests.values()) {
+      RequestState s = state.get(r.id());
+      int[] d = delivered.get(r.id());
+      TrackedRequest t = book.restore(r, s, reason.get(r.id()), d == null ? 0 : d[0],
+          fidelity.getOrDefault(r.id(), 0.0));
+      metrics.restored(t);
+      if (!t.state().terminal()) {
+        live++;
+      }
+    }
+    return new Restored(requests.size(), live, open, maxAlloc);
+  }
+}

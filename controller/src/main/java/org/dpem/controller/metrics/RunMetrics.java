@@ -1,0 +1,230 @@
+package org.dpem.controller.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.dpem.controller.request.RequestListener;
+import org.dpem.controller.request.RequestState;
+import org.dpem.controller.request.TrackedRequest;
+import org.dpem.hal.NodeId;
+
+/**
+ * The one place metrics are counted. Kept in Micrometer for export (Prometheus), and exactly (all
+ * fidelities, all latencies) for the summary, since Micrometer's percentiles are approximate.
+ * Per-epoch deltas come out of {@link #closeEpoch} for policies' observations and rewards. Loop
+ * thread only, except {@link #registry()} which Micrometer makes safe to scrape.
+ */
+public final class RunMetrics implements RequestListener {
+  private final MeterRegistry registry;
+  private final Counter requestsCounter;
+  private final Counter pairsDeliveredCounter;
+  private final Counter contentionCounter;
+  private final Map<RequestState, Counter> entered = new EnumMap<>(RequestState.class);
+  private final DistributionSummary fidelitySummary;
+  private final Map<RequestState, Long> inState = new EnumMap<>(RequestState.class);
+
+  private long requests;
+  private long pairsRequested;
+  private long pairsDelivered;
+  private long lowFidelity;
+  private long contention;
+  private long oversubscribed;
+  private double held;
+  private double useful;
+  private double[] fidelities = new double[1024];
+  private int nFidelity;
+  private double[] latencies = new double[256];
+  private int nLatency;
+  private final Map<NodeId, long[]> perSource = new HashMap<>();
+
+  // the epoch being counted
+  private int eArrived;
+  private int eRejected;
+  private long ePairsRequested;
+  private long ePairsDelivered;
+  private int eDelivered;
+  private int eExpired;
+  private int eFailed;
+  private double eFidelitySum;
+
+  public RunMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    requestsCounter = Counter.builder("dpem.requests").description("requests arrived").register(registry);
+    pairsDeliveredCounter = Counter.builder("dpem.pairs.delivered")
+        .description("pairs delivered at or above the floor before the deadline").register(registry);
+    contentionCounter = Counter.builder("dpem.contention")
+        .description("(resource, epoch) cells claimed by two or more requests").register(registry);
+    for (RequestState s : RequestState.values()) {
+      inState.put(s, 0L);
+      entered.put(s, Counter.builder("dpem.requests.entered").tag("state", s.name().toLowerCase())
+          .register(registry));
+      registry.gauge("dpem.requests.in_state", io.micrometer.core.instrument.Tags.of("state",
+          s.name().toLowerCase()), inState, m -> m.get(s));
+    }
+    fidelitySummary = DistributionSummary.builder("dpem.pair.fidelity").register(registry);
+    registry.gauge("dpem.delivery_rate", this, m -> m.pairsRequested == 0 ? 0
+        : (double) m.pairsDelivered / m.pairsRequested);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void admitted(TrackedRequest t) {
+    requests++;
+    eArrived++;
+    requestsCounter.increment();
+    count(t.state(), +1);
+    if (t.state() == RequestState.REJECTED) {
+      eRejected++;
+      return;
+    }
+    pairsRequested += t.request().pairs();
+    ePairsRequested += t.request().pairs();
+    perSource.computeIfAbsent(t.request().source(), k -> new long[2])[0] += t.request().pairs();
+  }
+
+  /** Counts a request restored from the journal as if it had been admitted, with its progress. */
+  public void restored(TrackedRequest t) {
+    admitted(t);
+    for (int i = 0; i < t.delivered(); i++) {
+      pairsDelivered++;
+      perSource.get(t.request().source())[1]++;
+      addFidelity(t.meanFidelity());
+    }
+  }
+
+  @Override
+  public void moved(TrackedRequest t, RequestState from) {
+    count(from, -1);
+    count(t.state(), +1);
+    switch (t.state()) {
+      case DELIVERED -> {
+        eDelivered++;
+        latencies = grow(latencies, nLatency);
+        latencies[nLatency++] = (t.closedNanos() - t.request().arrivalNanos()) / 1e9;
+      }
+      case EXPIRED -> eExpired++;
+      case FAILED -> eFailed++;
+      default -> { }
+    }
+  }
+
+  @Override
+  public void pairDelivered(TrackedRequest t, double fidelity, long atNanos) {
+    pairsDelivered++;
+    ePairsDelivered++;
+    eFidelitySum += fidelity;
+    pairsDeliveredCounter.increment();
+    fidelitySummary.record(fidelity);
+    perSource.computeIfAbsent(t.request().source(), k -> new long[2])[1]++;
+    addFidelity(fidelity);
+  }
+
+  /** A pair that arrived below its floor or after its deadline. */
+  public void lowFidelityPair() {
+    lowFidelity++;
+  }
+
+  /** Resource share held by one allocation over its life, and the part of it that was useful. */
+  public void allocationEnded(double shareHeld, double usefulFraction) {
+    held += shareHeld;
+    useful += shareHeld * Math.max(0, Math.min(1, usefulFraction));
+  }
+
+  private void addFidelity(double f) {
+    fidelities = grow(fidelities, nFidelity);
+    fidelities[nFidelity++] = f;
+  }
+
+  private static double[] grow(double[] a, int n) {
+    return n < a.length ? a : Arrays.copyOf(a, a.length * 2);
+  }
+
+  private void count(RequestState s, int d) {
+    inState.merge(s, (long) d, Long::sum);
+    if (d > 0) {
+      entered.get(s).increment();
+    }
+  }
+
+  /** Ends the epoch's counting and returns its deltas. */
+  public EpochMetrics closeEpoch(long epoch, int contentionCells, int oversubscribedCells,
+      int granted, int refused, double shareHeld) {
+    contention += contentionCells;
+    oversubscribed += oversubscribedCells;
+    contentionCounter.increment(contentionCells);
+    EpochMetrics m = new EpochMetrics(epoch, eArrived, eRejected, ePairsRequested,
+        ePairsDelivered, eDelivered, eExpired, eFailed, contentionCells, oversubscribedCells,
+        granted, refused, shareHeld, eFidelitySum);
+    eArrived = eRejected = eDelivered = eExpired = eFailed = 0;
+    ePairsRequested = ePairsDelivered = 0;
+    eFidelitySum = 0;
+    return m;
+  }
+
+  public long requests() {
+    return requests;
+  }
+
+  public long inState(RequestState s) {
+    return inState.get(s);
+  }
+
+  public long pairsDelivered() {
+    return pairsDelivered;
+  }
+
+  public Summary summary() {
+    double[] f = Arrays.copyOf(fidelities, nFidelity);
+    Arrays.sort(f);
+    double[] l = Arrays.copyOf(latencies, nLatency);
+    Arrays.sort(l);
+    double mean = nFidelity == 0 ? Double.NaN : Arrays.stream(f).sum() / nFidelity;
+    return new Summary(requests, inState(RequestState.QUEUED), inState(RequestState.ALLOCATED),
+        inState(RequestState.DELIVERED), inState(RequestState.EXPIRED),
+        inState(RequestState.FAILED), inState(RequestState.REJECTED), pairsRequested,
+        pairsDelivered, pairsRequested == 0 ? 0 : (double) pairsDelivered / pairsRequested,
+        contention, requests == 0 ? 0 : 1000.0 * contention / requests, oversubscribed,
+        held == 0 ? 0 : 1 - useful / held, mean, quantile(f, 0.05), quantile(l, 0.50),
+        quantile(l, 0.99), jain(), lowFidelity);
+  }
+
+  /** Nearest-rank quantile of sorted values; NaN if empty. */
+  static double quantile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int rank = (int) Math.ceil(q * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  /**
+   * Jain's index {@code (sum x)^2 / (n sum x^2)} over source nodes that requested pairs, x being
+   * each node's delivery rate (delivered / requested pairs); 1 if all are served alike. NaN if no
+   * node requested anything; 1 if all rates are 0.
+   */
+  double jain() {
+    double s = 0;
+    double s2 = 0;
+    int n = 0;
+    for (long[] v : perSource.values()) {
+      if (v[0] == 0) {
+        continue;
+      }
+      double x = (double) v[1] / v[0];
+      s += x;
+      s2 += x * x;
+      n++;
+    }
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return s2 == 0 ? 1 : s * s / (n * s2);
+  }
+}

@@ -1,0 +1,32 @@
+package org.dpem.controller.metrics;
+
+/**
+ * The run's summary statistics, ARCHITECTURE.md's definitions.
+ *
+ * @param requests requests that arrived (accepted and rejected)
+ * @param queued requests still QUEUED
+ * @param allocated requests still ALLOCATED
+ * @param delivered requests DELIVERED
+ * @param expired requests EXPIRED
+ * @param failed requests FAILED
+ * @param rejected requests REJECTED (at admission, or cancelled)
+ * @param pairsRequested pairs asked for by accepted requests
+ * @param pairsDelivered pairs delivered at or above the floor before the deadline
+ * @param deliveryRate pairsDelivered / pairsRequested
+ * @param contentionEvents (resource, epoch) cells claimed by two or more requests
+ * @param contentionPer1000 contention per 1,000 requests
+ * @param oversubscribedCells cells where claims exceeded free capacity
+ * @param waste 1 - (resources held by allocations, weighted by the share of their pairs that
+ *     were delivered) / (resources held)
+ * @param meanFidelity mean fidelity of delivered pairs (NaN if none)
+ * @param p5Fidelity 5th percentile of delivered pairs' fidelity (NaN if none)
+ * @param latencyP50S median arrival-to-delivery time of DELIVERED requests, seconds (NaN if none)
+ * @param latencyP99S 99th percentile of the same
+ * @param jainFairness Jain's index over source nodes of their delivery rates (1 = all equal)
+ * @param lowFidelityPairs pairs that arrived below their request's floor (not counted delivered)
+ */
+public record Summary(long requests, long queued, long allocated, long delivered, long expired,
+    long failed, long rejected, long pairsRequested, long pairsDelivered, double deliveryRate,
+    long contentionEvents, double contentionPer1000, long oversubscribedCells, double waste,
+    double meanFidelity, double p5Fidelity, double latencyP50S, double latencyP99S,
+    double jainFairness, long lowFidelityPairs) {}
