@@ -1,0 +1,218 @@
+package org.dpem.sim.engine;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The discrete-event engine: virtual time in integer nanoseconds and one event queue ordered by
+ * (time, insertion sequence), so events at the same instant run in the order they were
+ * scheduled and a run is a pure function of its seed.
+ *
+ * <p>The queue is a binary heap over parallel primitive arrays (time, sequence, argument) plus an
+ * array of actions; scheduling allocates nothing once the arrays have grown to the run's peak
+ * queue length. Not thread-safe: everything runs on the thread that calls {@code run*}.
+ */
+public final class SimEngine {
+  private static final int INITIAL_CAPACITY = 1024;
+
+  private long now;
+  private long nextSeq;
+  private long fired;
+  private int size;
+  private long[] times = new long[INITIAL_CAPACITY];
+  private long[] seqs = new long[INITIAL_CAPACITY];
+  private long[] args = new long[INITIAL_CAPACITY];
+  private SimAction[] actions = new SimAction[INITIAL_CAPACITY];
+  private EventTrace trace;
+  private final RandomStreams randoms;
+  private final SimTimeBase timeBase;
+
+  public SimEngine(long seed) {
+    this.randoms = new RandomStreams(seed);
+    this.timeBase = new SimTimeBase(this);
+  }
+
+  /** Virtual time now, nanoseconds since the start of the run. */
+  public long now() {
+    return now;
+  }
+
+  /** The seed every random stream of this run derives from. */
+  public long seed() {
+    return randoms.seed();
+  }
+
+  /** Per-component random streams of this run. */
+  public RandomStreams randoms() {
+    return randoms;
+  }
+
+  /** This engine's time as a {@link org.dpem.hal.time.TimeBase}, for controller code. */
+  public SimTimeBase timeBase() {
+    return timeBase;
+  }
+
+  /** Events run so far. */
+  public long eventsFired() {
+    return fired;
+  }
+
+  /** Events waiting in the queue (cancelled controller tasks included until they fall due). */
+  public int pending() {
+    return size;
+  }
+
+  /** Starts (or with null, stops) tracing every event and note. */
+  public void trace(EventTrace t) {
+    this.trace = t;
+  }
+
+  /** Whether a trace is attached, so components can skip building notes nobody records. */
+  public boolean tracing() {
+    return trace != null;
+  }
+
+  /** Adds a component's note to the trace, if any. */
+  public void note(String what, double value) {
+    if (trace != null) {
+      trace.note(now, what, value);
+    }
+  }
+
+  /** Runs {@code action.fire(arg)} {@code delayNanos} from now (negative counts as 0). */
+  public void schedule(long delayNanos, SimAction action, long arg) {
+    scheduleAt(now + Math.max(0, delayNanos), action, arg);
+  }
+
+  /** Runs {@code action.fire(arg)} at absolute virtual time {@code atNanos} (not before now). */
+  public void scheduleAt(long atNanos, SimAction action, long arg) {
+    if (atNanos < now) {
+      throw new IllegalArgumentException("cannot schedule at " + atNanos + " ns: now is " + now);
+    }
+    if (size == times.length) {
+      grow();
+    }
+    long seq = nextSeq++;
+    int i = size++;
+    while (i > 0) {
+      int p = (i - 1) >>> 1;
+      long tp = times[p];
+      if (tp < atNanos || (tp == atNanos && seqs[p] < seq)) {
+        break;
+      }
+      times[i] = tp;
+      seqs[i] = seqs[p];
+      args[i] = args[p];
+      actions[i] = actions[p];
+      i = p;
+    }
+    times[i] = atNanos;
+    seqs[i] = seq;
+    args[i] = arg;
+    actions[i] = action;
+  }
+
+  /** Time of the next event, or {@link Long#MAX_VALUE} if none. */
+  public long nextEventTime() {
+    return size == 0 ? Long.MAX_VALUE : times[0];
+  }
+
+  /** Runs the next event; false if the queue is empty. */
+  public boolean step() {
+    if (size == 0) {
+      return false;
+    }
+    long t = times[0];
+    long seq = seqs[0];
+    long arg = args[0];
+    SimAction action = actions[0];
+    int last = --size;
+    if (last > 0) {
+      siftDownFromRoot(times[last], seqs[last], args[last], actions[last], last);
+    }
+    actions[last] = null;
+    now = t;
+    fired++;
+    if (trace != null) {
+      trace.event(t, seq, arg);
+    }
+    action.fire(arg);
+    return true;
+  }
+
+  /**
+   * Runs every event due at or before {@code endNanos}, then sets the time to {@code endNanos}.
+   *
+   * @return the number of events run
+   */
+  public long runUntil(long endNanos) {
+    long before = fired;
+    while (size > 0 && times[0] <= endNanos) {
+      step();
+    }
+    if (endNanos > now) {
+      now = endNanos;
+    }
+    return fired - before;
+  }
+
+  /** Runs for {@code nanos} of virtual time. */
+  public long runFor(long nanos) {
+    return runUntil(now + nanos);
+  }
+
+  /**
+   * Runs events until {@code stop} says so (checked after every event), the queue empties, or
+   * time would pass {@code endNanos}.
+   *
+   * @return true if {@code stop} ended the run
+   */
+  public boolean runUntil(long endNanos, BooleanSupplier stop) {
+    if (stop.getAsBoolean()) {
+      return true;
+    }
+    while (size > 0 && times[0] <= endNanos) {
+      step();
+      if (stop.getAsBoolean()) {
+        return true;
+      }
+    }
+    if (endNanos > now && endNanos != Long.MAX_VALUE) {
+      now = endNanos;
+    }
+    return false;
+  }
+
+  private void siftDownFromRoot(long t, long seq, long arg, SimAction action, int n) {
+    int i = 0;
+    int half = n >>> 1;
+    while (i < half) {
+      int c = 2 * i + 1;
+      int r = c + 1;
+      if (r < n && (times[r] < times[c] || (times[r] == times[c] && seqs[r] < seqs[c]))) {
+        c = r;
+      }
+      long tc = times[c];
+      if (t < tc || (t == tc && seq < seqs[c])) {
+        break;
+      }
+      times[i] = tc;
+      seqs[i] = seqs[c];
+      args[i] = args[c];
+      actions[i] = actions[c];
+      i = c;
+    }
+    times[i] = t;
+    seqs[i] = seq;
+    args[i] = arg;
+    actions[i] = action;
+  }
+
+  private void grow() {
+    int n = times.length * 2;
+    times = Arrays.copyOf(times, n);
+    seqs = Arrays.copyOf(seqs, n);
+    args = Arrays.copyOf(args, n);
+    actions = Arrays.copyOf(actions, n);
+  }
+}

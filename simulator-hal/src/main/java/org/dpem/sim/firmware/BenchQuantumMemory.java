@@ -1,0 +1,79 @@
+package org.dpem.sim.firmware;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dpem.hal.AllocationId;
+import org.dpem.hal.DeviceInfo;
+import org.dpem.hal.QuantumMemory;
+import org.dpem.hal.command.CommandResult;
+import org.dpem.hal.command.DeviceCommand;
+import org.dpem.hal.command.MemoryCommand;
+import org.dpem.hal.command.ResultCode;
+import org.dpem.hal.event.DeviceEvent;
+import org.dpem.hal.time.TimeBase;
+
+/** A stand-alone memory: counts slots held per allocation; swaps report success. */
+public final class BenchQuantumMemory extends BenchDevice implements QuantumMemory {
+  private final int slots;
+  private final double coherenceSeconds;
+  private final double swapCapacity;
+  private final Map<AllocationId, Integer> held = new ConcurrentHashMap<>();
+
+  public BenchQuantumMemory(DeviceInfo info, TimeBase time, int slots, double coherenceSeconds,
+      double swapCapacity) {
+    super(info, time);
+    this.slots = slots;
+    this.coherenceSeconds = coherenceSeconds;
+    this.swapCapacity = swapCapacity;
+  }
+
+  @Override
+  public int slotCount() {
+    return slots;
+  }
+
+  @Override
+  public synchronized int freeSlots() {
+    return slots - held.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  @Override
+  public double coherenceTimeSeconds() {
+    return coherenceSeconds;
+  }
+
+  @Override
+  public double swapCapacityPerSecond() {
+    return swapCapacity;
+  }
+
+  @Override
+  protected synchronized CommandResult act(DeviceCommand command) {
+    if (command instanceof MemoryCommand.Reserve r) {
+      if (r.slots() > freeSlots()) {
+        return CommandResult.of(ResultCode.BUSY, "reserve-slots on " + id() + ": " + r.slots()
+            + " slots asked, " + freeSlots() + " free");
+      }
+      held.merge(r.allocation(), r.slots(), Integer::sum);
+      return CommandResult.ok();
+    }
+    if (command instanceof MemoryCommand.Release r) {
+      held.remove(r.allocation());
+      return CommandResult.ok();
+    }
+    if (command instanceof MemoryCommand.Swap s) {
+      if (!held.containsKey(s.allocation())) {
+        return CommandResult.of(ResultCode.INVALID, "swap on " + id() + ": allocation "
+            + s.allocation() + " holds no slots");
+      }
+      emit(new DeviceEvent.SwapOutcome(time.nowNanos(), id(), s.allocation(), s.left(), s.right(), true));
+      return CommandResult.ok();
+    }
+    return CommandResult.of(ResultCode.UNSUPPORTED, command.name() + " is not a memory command");
+  }
+
+  @Override
+  protected void rest() {
+    held.clear();
+  }
+}

@@ -1,0 +1,35 @@
+package org.dpem.sim.network;
+
+import org.dpem.hal.NodeId;
+import org.dpem.sim.engine.SimAction;
+
+/**
+ * One stored qubit: a slot of a memory holding half of a pair, on the side of the link it
+ * arrived over. The side never changes, even when swaps elsewhere make the pair reach further:
+ * swap rules and slot quotas refer to sides.
+ */
+final class Half implements SimAction {
+  final SimQuantumMemory memory;
+  final Reservation reservation;
+  /** The neighbour at the far end of the link this half came over. */
+  final NodeId side;
+  /** When this node learns the link pair was heralded. */
+  final long heraldedAt;
+  Pair pair;
+  boolean stored;
+
+  Half(SimQuantumMemory memory, Reservation reservation, NodeId side, long heraldedAt) {
+    this.memory = memory;
+    this.reservation = reservation;
+    this.side = side;
+    this.heraldedAt = heraldedAt;
+  }
+
+  /** The herald reaches this node. */
+  @Override
+  public void fire(long arg) {
+    if (stored) {
+      memory.onHeraldKnown(this);
+    }
+  }
+}
