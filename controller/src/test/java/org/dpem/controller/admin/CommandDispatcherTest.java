@@ -41,11 +41,11 @@ class CommandDispatcherTest {
     assertThat((Object) ch.readOutbound()).as("status is pending").isNull();
     assertThat(backend.held).hasSize(1);
 
-    // Completed from another thread: the reply is handed to the event loop, not written there.
+    // Completed from another thread, as the control loop does (the embedded loop counts every
+    // thread as its own, so the hand-over to the event loop is covered by the socket tests).
     Thread t = new Thread(() -> backend.held.poll().complete(status(7)));
     t.start();
     t.join();
-    assertThat((Object) ch.readOutbound()).isNull();
     ch.runPendingTasks();
     Reply first = ch.readOutbound();
     assertThat(first.body().path("status").path("epoch").asLong()).isEqualTo(7);
