@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,7 +14,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
-import org.dpem.config.device.LimitOverride;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,20 +66,6 @@ class ConfigFuzzTest {
       assertThat(Yaml.problems(yaml)).isNotEmpty()
           .allSatisfy(p -> assertThat(p.key()).startsWith("devices.a[0].limits.rate."));
     }
-  }
-
-  @Property(tries = 300)
-  void narrowingNeverLeavesTheDevicesOwnLimits(
-      @ForAll @DoubleRange(min = 0, max = 100) double devMin, @ForAll @DoubleRange(min = 0, max = 100) double span,
-      @ForAll @DoubleRange(min = -10, max = 200) double min, @ForAll @DoubleRange(min = -10, max = 200) double max) {
-    double devMax = devMin + span;
-    var n = new LimitOverride(
-        OptionalDouble.of(min), OptionalDouble.of(max), OptionalDouble.empty())
-        .narrow(devMin, devMax, 0.0);
-    assertThat(n.min()).isBetween(devMin, devMax);
-    assertThat(n.max()).isBetween(devMin, devMax);
-    assertThat(n.min()).isLessThanOrEqualTo(n.max());
-    assertThat(n.widened()).isEqualTo(min < devMin || max > devMax || (min >= devMin && max <= devMax && min > max));
   }
 
   @Test

@@ -45,20 +45,10 @@ class LimitsTest {
   }
 
   @Test
-  void narrowTakesTheTighterSideAndRefusesWidening() {
-    LimitOverride o = new LimitOverride(OptionalDouble.of(1), OptionalDouble.of(8), OptionalDouble.of(0.5));
-    LimitOverride.Narrowed n = o.narrow(0, 10, 0.1);
-    assertThat(n.widened()).isFalse();
-    assertThat(n.min()).isEqualTo(1);
-    assertThat(n.max()).isEqualTo(8);
-    assertThat(n.step()).isEqualTo(0.5);
-
-    LimitOverride.Narrowed w = o.narrow(2, 5, 1);
-    assertThat(w.widened()).isTrue();
-    assertThat(w.min()).isEqualTo(2);
-    assertThat(w.max()).isEqualTo(5);
-    assertThat(w.step()).isEqualTo(1);
-    assertThat(w.refused()).hasSize(3);
-    assertThat(LimitOverride.NONE.narrow(0, 10, 1)).isEqualTo(new LimitOverride.Narrowed(0, 10, 1, java.util.List.of()));
+  void absentBoundsStayOpenForTheDevicesOwn() {
+    LimitOverride o = new LimitOverride(OptionalDouble.empty(), OptionalDouble.of(8), OptionalDouble.empty());
+    assertThat(o.minOrOpen()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(o.maxOrOpen()).isEqualTo(8);
+    assertThat(o.stepOrOpen()).isZero();
   }
 }
