@@ -29,32 +29,36 @@ public final class Cobs {
    * @return the number of bytes written
    */
   public static int encode(byte[] in, int off, int len, byte[] out, int outOff) {
-    int codePos = outOff;
-    int w = outOff + 1;
-    int code = 1;
+    // Copies each run of non-zero bytes with arraycopy; the scan is the only per-byte work.
     int end = off + len;
-    for (int i = off; i < end; i++) {
-      byte b = in[i];
-      if (b == 0) {
-        out[codePos] = (byte) code;
-        codePos = w++;
-        code = 1;
-      } else {
-        out[w++] = b;
-        code++;
-        if (code == 0xFF) {
-          out[codePos] = (byte) 0xFF;
-          code = 1;
-          if (i + 1 == end) {
-            // Canonical form: a final full block carries no empty block after it.
-            return w - outOff;
-          }
-          codePos = w++;
-        }
+    int w = outOff;
+    int r = off;
+    while (true) {
+      int runEnd = r;
+      int limit = Math.min(end, r + 254);
+      while (runEnd < limit && in[runEnd] != 0) {
+        runEnd++;
       }
+      int n = runEnd - r;
+      if (n == 254) {
+        out[w++] = (byte) 0xFF;
+        System.arraycopy(in, r, out, w, 254);
+        w += 254;
+        r = runEnd;
+        if (r == end) {
+          // Canonical form: a final full block carries no empty block after it.
+          return w - outOff;
+        }
+        continue;
+      }
+      out[w++] = (byte) (n + 1);
+      System.arraycopy(in, r, out, w, n);
+      w += n;
+      if (runEnd == end) {
+        return w - outOff;
+      }
+      r = runEnd + 1; // skip the zero this block stands for
     }
-    out[codePos] = (byte) code;
-    return w - outOff;
   }
 
   /**
@@ -66,6 +70,16 @@ public final class Cobs {
    *     0x00 inside, a block running past the end, or a non-canonical empty final block)
    */
   public static int decode(byte[] in, int off, int len, byte[] out, int outOff) {
+    for (int i = off, end = off + len; i < end; i++) {
+      if (in[i] == 0) {
+        return -1;
+      }
+    }
+    return decodeZeroFree(in, off, len, out, outOff);
+  }
+
+  /** {@link #decode(byte[], int, int, byte[], int)} for input already known to hold no 0x00. */
+  static int decodeZeroFree(byte[] in, int off, int len, byte[] out, int outOff) {
     if (len == 0) {
       return -1;
     }
@@ -75,24 +89,14 @@ public final class Cobs {
     int prevCode = 0;
     while (r < end) {
       int code = in[r] & 0xFF;
-      if (code == 0) {
-        return -1;
-      }
       int blockEnd = r + code;
-      if (blockEnd > end) {
+      if (blockEnd > end || (blockEnd == end && code == 1 && prevCode == 0xFF)) {
         return -1;
       }
-      if (blockEnd == end && code == 1 && prevCode == 0xFF) {
-        return -1;
-      }
-      r++;
-      while (r < blockEnd) {
-        byte b = in[r++];
-        if (b == 0) {
-          return -1;
-        }
-        out[w++] = b;
-      }
+      int n = code - 1;
+      System.arraycopy(in, r + 1, out, w, n);
+      w += n;
+      r = blockEnd;
       if (code != 0xFF && r < end) {
         out[w++] = 0;
       }

@@ -51,36 +51,65 @@ public final class FrameDecoder {
   public void feed(byte[] data, int off, int n) {
     counters.bytes(n);
     int end = off + n;
-    for (int i = off; i < end; i++) {
-      byte b = data[i];
-      if (b != 0) {
-        if (len < buf.length) {
-          buf[len++] = b;
-        } else {
-          overflow = true;
-        }
-        continue;
+    int i = off;
+    while (i < end) {
+      int z = i;
+      while (z < end && data[z] != 0) {
+        z++;
       }
-      if (overflow) {
-        int had = len;
-        len = 0;
-        overflow = false;
+      int run = z - i;
+      if (z == end) {
+        append(data, i, run);
+        return;
+      }
+      if (len == 0 && !overflow && run > 0 && run <= buf.length) {
+        // The whole frame is in this chunk: decode straight from the caller's bytes.
         counters.frame();
-        rejected(new DecodeResult.Rejected(RejectReason.FRAME_TOO_LONG,
-            "frame longer than " + buf.length + " bytes (" + had + " kept) dropped", null));
-      } else if (len == 0) {
-        counters.empty();
+        decodeFrame(data, i, run);
       } else {
-        int frameLen = len;
-        len = 0;
-        counters.frame();
-        decodeFrame(frameLen);
+        append(data, i, run);
+        endOfFrame();
       }
+      i = z + 1;
     }
   }
 
-  private void decodeFrame(int frameLen) {
-    int packetLen = Cobs.decode(buf, 0, frameLen, buf, 0);
+  private void append(byte[] data, int from, int n) {
+    if (overflow) {
+      return;
+    }
+    if (n > buf.length - len) {
+      overflow = true;
+      int room = buf.length - len;
+      System.arraycopy(data, from, buf, len, room);
+      len = buf.length;
+      return;
+    }
+    System.arraycopy(data, from, buf, len, n);
+    len += n;
+  }
+
+  private void endOfFrame() {
+    if (overflow) {
+      int had = len;
+      len = 0;
+      overflow = false;
+      counters.frame();
+      rejected(new DecodeResult.Rejected(RejectReason.FRAME_TOO_LONG,
+          "frame longer than " + buf.length + " bytes (" + had + " kept) dropped", null));
+    } else if (len == 0) {
+      counters.empty();
+    } else {
+      int frameLen = len;
+      len = 0;
+      counters.frame();
+      decodeFrame(buf, 0, frameLen);
+    }
+  }
+
+  private void decodeFrame(byte[] src, int from, int frameLen) {
+    // Frames never contain 0x00 (it ends them), so COBS decoding skips that check.
+    int packetLen = Cobs.decodeZeroFree(src, from, frameLen, buf, 0);
     if (packetLen < 0) {
       rejected(new DecodeResult.Rejected(RejectReason.BAD_COBS,
           "frame of " + frameLen + " bytes is not a canonical COBS encoding", null));

@@ -2,9 +2,15 @@ package org.dpem.protocol;
 
 import org.dpem.protocol.message.Message;
 
-/** Turns messages or packets into serial frames: COBS encoding followed by one 0x00 delimiter. */
+/**
+ * Turns messages or packets into serial frames: COBS encoding followed by one 0x00 delimiter.
+ * Thread-safe; instance methods share scratch buffers under a lock, so give each busy sending
+ * thread its own encoder.
+ */
 public final class FrameEncoder {
   private final PacketCodec codec;
+  private final byte[] packetScratch = new byte[PacketCodec.MAX_PACKET];
+  private final byte[] frameScratch = new byte[Cobs.maxEncodedLength(PacketCodec.MAX_PACKET) + 1];
 
   /** @param codec the packet codec (it decides signing) */
   public FrameEncoder(PacketCodec codec) {
@@ -13,12 +19,14 @@ public final class FrameEncoder {
 
   /** The wire bytes of {@code m}: the packet, COBS-encoded, then 0x00. */
   public byte[] encode(int src, int dst, long seq, Message m) {
-    return frame(codec.encode(src, dst, seq, m));
+    return encode(src, dst, seq, 0, m);
   }
 
   /** The wire bytes of {@code m} with compatible flags. */
-  public byte[] encode(int src, int dst, long seq, int compatFlags, Message m) {
-    return frame(codec.encode(src, dst, seq, compatFlags, m));
+  public synchronized byte[] encode(int src, int dst, long seq, int compatFlags, Message m) {
+    int n = codec.encodeInto(src, dst, seq, compatFlags, m, packetScratch, 0);
+    int w = frame(packetScratch, 0, n, frameScratch, 0);
+    return java.util.Arrays.copyOf(frameScratch, w);
   }
 
   /** Frames a packet: COBS encoding plus the 0x00 delimiter. */

@@ -69,8 +69,10 @@ public final class PacketCodec {
    *     {@link #MAX_PAYLOAD} (split long telemetry over several messages)
    */
   public byte[] encode(int src, int dst, long seq, int compatFlags, Message m) {
-    byte[] out = new byte[packetSize(m)];
-    encodeInto(src, dst, seq, compatFlags, m, out, 0);
+    int payloadLen = checkedPayloadSize(m);
+    byte[] out = new byte[Header.SIZE + payloadLen + (signer != null ? SignatureBlock.SIZE : 0)
+        + CRC_SIZE];
+    write(src, dst, seq, compatFlags, m, payloadLen, out, 0);
     return out;
   }
 
@@ -81,11 +83,20 @@ public final class PacketCodec {
    */
   public int encodeInto(int src, int dst, long seq, int compatFlags, Message m, byte[] out,
       int off) {
+    return write(src, dst, seq, compatFlags, m, checkedPayloadSize(m), out, off);
+  }
+
+  private static int checkedPayloadSize(Message m) {
     int payloadLen = MessageCodec.payloadSize(m);
     if (payloadLen > MAX_PAYLOAD) {
       throw new IllegalArgumentException(m.type() + " payload is " + payloadLen
           + " bytes, at most " + MAX_PAYLOAD + " allowed");
     }
+    return payloadLen;
+  }
+
+  private int write(int src, int dst, long seq, int compatFlags, Message m, int payloadLen,
+      byte[] out, int off) {
     MessageType type = m.type();
     int incompat = signer != null ? Flags.INCOMPAT_SIGNED : 0;
     new Header(Schema.PROTOCOL_VERSION, incompat, compatFlags, src, dst, type.id(), seq, payloadLen)
