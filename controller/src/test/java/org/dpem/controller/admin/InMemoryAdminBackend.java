@@ -19,7 +19,7 @@ import org.dpem.hal.DeviceState;
  * devices per node, requests with ids, drain, estop. Every call runs on {@code loop} (the stand-in
  * for the control loop's thread), so replies complete off the event loop as they will for real.
  */
-final class InMemoryAdminBackend implements AdminBackend {
+public final class InMemoryAdminBackend implements AdminBackend {
   static final Set<String> STATES = Set.of("pending", "active", "delivered", "expired", "failed", "cancelled");
 
   private final Executor loop;
@@ -32,7 +32,7 @@ final class InMemoryAdminBackend implements AdminBackend {
   private long nextRequest = 1;
   private long epoch;
 
-  InMemoryAdminBackend(int nodes, Executor loop) {
+  public InMemoryAdminBackend(int nodes, Executor loop) {
     this.loop = loop;
     for (int i = 0; i < nodes; i++) {
       String n = "n" + i;
