@@ -91,8 +91,7 @@ public final class LoopOperator implements Operator {
       List<DeviceStatus> out = new ArrayList<>();
       for (TrustedNode n : loop.devices.nodes()) {
         for (Device d : n.devices()) {
-          out.add(new DeviceStatus(d.id().value(), n.id().value(), d.kind().wireName(),
-              d.state().name(), d.health().detail()));
+          out.add(status(d));
         }
       }
       return out;
@@ -138,6 +137,53 @@ public final class LoopOperator implements Operator {
   }
 
   @Override
+  public CompletableFuture<java.util.Optional<RequestInfo>> request(long requestId) {
+    return onLoop(() -> loop.book.get(requestId).map(LoopOperator::info));
+  }
+
+  private static RequestInfo info(TrackedRequest t) {
+    Request r = t.request();
+    return new RequestInfo(r.id(), r.source().value(), r.destination().value(),
+        r.minFidelity(), r.pairs(), t.delivered(), t.state().name(),
+        t.reason() == null ? "" : t.reason().wireName(), r.arrivalNanos() / 1e9,
+        r.deadlineNanos() / 1e9, t.allocation());
+  }
+
+  @Override
+  public CompletableFuture<DeviceStatus> safeDevice(String deviceId) {
+    return deviceCommand(deviceId, true);
+  }
+
+  @Override
+  public CompletableFuture<DeviceStatus> clearFault(String deviceId) {
+    return deviceCommand(deviceId, false);
+  }
+
+  private CompletableFuture<DeviceStatus> deviceCommand(String deviceId, boolean safe) {
+    CompletableFuture<DeviceStatus> f = new CompletableFuture<>();
+    loop.enqueue(() -> {
+      try {
+        Device d = loop.devices.device(org.dpem.hal.DeviceId.of(deviceId)).orElseThrow(() ->
+            new IllegalArgumentException("unknown device '" + deviceId + "'"));
+        long deadline = loop.time.nowNanos() + loop.settings.commandTimeoutNanos();
+        (safe ? d.safe(deadline) : d.clearFault(deadline)).whenComplete((r, ex) ->
+            loop.enqueue(() -> {
+              loop.markTopologyDirty();
+              f.complete(status(d));
+            }));
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f;
+  }
+
+  private static DeviceStatus status(Device d) {
+    return new DeviceStatus(d.id().value(), d.node().value(), d.kind().wireName(),
+        d.state().name(), d.health().detail());
+  }
+
+  @Override
   public CompletableFuture<List<RequestInfo>> requests(boolean liveOnly, int limit) {
     return onLoop(() -> {
       List<TrackedRequest> src = new ArrayList<>(liveOnly ? loop.book.live() : loop.book.all());
@@ -147,11 +193,7 @@ public final class LoopOperator implements Operator {
         if (out.size() >= limit) {
           break;
         }
-        Request r = t.request();
-        out.add(new RequestInfo(r.id(), r.source().value(), r.destination().value(),
-            r.minFidelity(), r.pairs(), t.delivered(), t.state().name(),
-            t.reason() == null ? "" : t.reason().wireName(), r.arrivalNanos() / 1e9,
-            r.deadlineNanos() / 1e9, t.allocation()));
+        out.add(info(t));
       }
       return out;
     });

@@ -29,7 +29,16 @@ public interface Operator {
   /** Requests, newest first, at most {@code limit}; only live ones when {@code liveOnly}. */
   CompletableFuture<List<RequestInfo>> requests(boolean liveOnly, int limit);
 
+  /** One request, or empty if no request has that id. */
+  CompletableFuture<java.util.Optional<RequestInfo>> request(long requestId);
+
   CompletableFuture<List<AllocationInfo>> allocations();
+
+  /** Puts one device in its safe state (allocations through it are failed or rerouted). */
+  CompletableFuture<DeviceStatus> safeDevice(String deviceId);
+
+  /** Acknowledges a device's latched fault (or leaves SAFE); the device decides if it may. */
+  CompletableFuture<DeviceStatus> clearFault(String deviceId);
 
   /** Switches the allocation policy from the next epoch; returns the previous policy's name. */
   CompletableFuture<String> switchPolicy(String name);
