@@ -158,7 +158,34 @@ def verify_frame(v, name):
     return None
 
 
+def check_schema_doc(vectors_path):
+    """Recompute the schema bytes and the hash from the schema text in PROTOCOL.md."""
+    import os
+    doc = os.path.join(os.path.dirname(os.path.abspath(vectors_path)), "..", "PROTOCOL.md")
+    if not os.path.exists(doc):
+        return "PROTOCOL.md not found, schema text not checked"
+    with open(doc, encoding="utf-8") as f:
+        text = f.read()
+    begin = text.index("<!-- schema-text:begin -->\n```\n") + len("<!-- schema-text:begin -->\n```\n")
+    end = text.index("```\n<!-- schema-text:end -->")
+    schema = text[begin:end]
+    declared = text.split("Schema hash of this version: `0x", 1)[1][:8]
+    got = "%08x" % crc32c(schema.encode("utf-8"))
+    check(got == declared, "PROTOCOL.md", "schema hash %s, document says %s" % (got, declared))
+    for line in schema.splitlines()[1:]:
+        head, _, layout = line.partition(" ")
+        if not head.isdigit():
+            continue
+        c = crc32c(layout.encode("utf-8"))
+        b = (c ^ c >> 8 ^ c >> 16 ^ c >> 24) & 0xFF
+        check(SCHEMA_BYTE.get(int(head)) == b, "PROTOCOL.md",
+              "schema byte of %s is 0x%02X, table says %r" % (layout.split()[0], b,
+                                                              SCHEMA_BYTE.get(int(head))))
+    return "schema text, hash 0x%s and %d schema bytes OK" % (got, len(SCHEMA_BYTE))
+
+
 def main(path):
+    print(check_schema_doc(path))
     with open(path, encoding="utf-8") as f:
         vectors = json.load(f)
     last_counter = {}
