@@ -45,7 +45,7 @@ public record ChainExperiment(LinkParams params, int hops, int slotsPerSide, dou
   /** The measured figures of one run. */
   public record Result(double simulatedSeconds, double wallSeconds, long events, long attempts,
       long heralded, long delivered, double meanFidelity, double meanFidelityAfterHold,
-      long swaps, long successfulSwaps, long droppedNoSlot) {
+      double fidelityStdDev, long swaps, long successfulSwaps, long droppedNoSlot) {
     public double eventsPerSecond() {
       return wallSeconds > 0 ? events / wallSeconds : Double.NaN;
     }
@@ -63,10 +63,11 @@ public record ChainExperiment(LinkParams params, int hops, int slotsPerSide, dou
       net.engine().trace(trace);
     }
     long hold = Math.round(params.holdSeconds() * 1e9);
-    double[] sums = new double[3];
+    double[] sums = new double[4];
     net.addPairSink((pair, e) -> {
       sums[0] += e.fidelity();
       sums[2]++;
+      sums[3] += e.fidelity() * e.fidelity();
       net.engine().schedule(hold, x -> sums[1] += pair.fidelityAt(net.engine().now()), 0);
     });
     AllocationId a = AllocationId.of(1);
@@ -82,6 +83,7 @@ public record ChainExperiment(LinkParams params, int hops, int slotsPerSide, dou
     long n = (long) sums[2];
     return new Result(params.durationSeconds(), wall, net.engine().eventsFired(), s.attempts(),
         s.heralded(), n, n == 0 ? Double.NaN : sums[0] / n, n == 0 ? Double.NaN : sums[1] / n,
+        n < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sums[3] - sums[0] * sums[0] / n) / (n - 1))),
         s.swaps(), s.successfulSwaps(), s.droppedNoSlot());
   }
 
@@ -101,6 +103,8 @@ public record ChainExperiment(LinkParams params, int hops, int slotsPerSide, dou
     m.put("delivered_per_second", r.delivered() / r.simulatedSeconds());
     m.put("mean_fidelity", r.meanFidelity());
     m.put("mean_fidelity_after_hold", r.meanFidelityAfterHold());
+    m.put("fidelity_stddev", r.fidelityStdDev());
+    m.put("dropped_no_slot", r.droppedNoSlot());
     if (hops > 1) {
       m.put("swaps", r.swaps());
       m.put("successful_swaps", r.successfulSwaps());
