@@ -111,6 +111,34 @@ class PacketCodecTest {
   }
 
   @Test
+  void listAndStringErrorsNameTheElement() {
+    Message m = new Message.Telemetry(5, List.of(new Message.Reading("a", 1),
+        new Message.Reading("bb", 2)));
+    byte[] p = codec.encode(0, 1, 1, m);
+    // Claim three readings: the third is missing.
+    p[Header.SIZE + 8] = 3;
+    reseal(p, MessageType.TELEMETRY);
+    DecodeResult r = codec.decode(p);
+    assertThat(reason(r)).isEqualTo(RejectReason.BAD_PAYLOAD);
+    assertThat(((DecodeResult.Rejected) r).detail()).contains("'readings[2].name'");
+
+    byte[] q = codec.encode(0, 1, 1, new Message.Hello(1, 7, "ab"));
+    q[Header.SIZE + 6] = (byte) 0xC0; // an overlong UTF-8 lead byte
+    reseal(q, MessageType.HELLO);
+    DecodeResult r2 = codec.decode(q);
+    assertThat(reason(r2)).isEqualTo(RejectReason.BAD_PAYLOAD);
+    assertThat(((DecodeResult.Rejected) r2).detail()).contains("'host_id'").contains("UTF-8");
+
+    byte[] t = codec.encode(0, 1, 1, new Message.Cancel(1));
+    byte[] longer = java.util.Arrays.copyOf(t, t.length + 1);
+    longer[10] = 5; // payload_len 5 with one extra byte: layout check finds a trailing byte
+    reseal(longer, MessageType.CANCEL);
+    DecodeResult r3 = codec.decode(longer);
+    assertThat(reason(r3)).isEqualTo(RejectReason.BAD_PAYLOAD);
+    assertThat(((DecodeResult.Rejected) r3).detail()).contains("1 bytes left");
+  }
+
+  @Test
   void oversizePayloadIsRefusedAtEncode() {
     List<Message.Reading> many = new java.util.ArrayList<>();
     for (int i = 0; i < 100; i++) {

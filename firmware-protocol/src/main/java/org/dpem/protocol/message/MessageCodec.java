@@ -1,6 +1,5 @@
 package org.dpem.protocol.message;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dpem.protocol.RejectReason;
 import org.dpem.protocol.message.Message.Cancel;
@@ -283,12 +282,12 @@ public final class MessageCodec {
       case TELEMETRY -> {
         long time = r.u63("time_us");
         int n = r.u8("count");
-        List<Reading> readings = new ArrayList<>(n);
+        Reading[] readings = new Reading[n];
         for (int i = 0; i < n; i++) {
-          readings.add(new Reading(r.str8("readings[" + i + "].name"),
-              r.f64("readings[" + i + "].value")));
+          readings[i] = new Reading(r.str8("readings[].name", i), r.f64("readings[].value", i));
         }
-        yield new Telemetry(time, readings);
+        // List.of hands the record an immutable list, so its defensive copy is free.
+        yield new Telemetry(time, List.of(readings));
       }
       case HERALD -> {
         long time = r.u63("time_us");

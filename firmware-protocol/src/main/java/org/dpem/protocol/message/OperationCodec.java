@@ -1,6 +1,5 @@
 package org.dpem.protocol.message;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dpem.protocol.message.Operation.ArmAnalyzer;
 import org.dpem.protocol.message.Operation.EnableSource;
@@ -85,11 +84,11 @@ final class OperationCodec {
       case RESERVE_SLOTS -> {
         int count = r.u16("count");
         int n = r.u8("peer_count");
-        List<String> peers = new ArrayList<>(n);
+        String[] peers = new String[n];
         for (int i = 0; i < n; i++) {
-          peers.add(r.str8("peers[" + i + "]"));
+          peers[i] = r.str8("peers[]", i);
         }
-        yield new ReserveSlots(count, peers);
+        yield new ReserveSlots(count, List.of(peers));
       }
       case RELEASE_SLOTS -> new Operation.ReleaseSlots();
       case SWAP -> new Swap(r.str8("left"), r.str8("right"));

@@ -21,10 +21,19 @@ final class PayloadReader {
   }
 
   private void need(String field, int n) throws MalformedPayloadException {
+    need(field, -1, n);
+  }
+
+  /** {@code index} >= 0 fills the "[]" of a list field's name, only when reporting an error. */
+  private void need(String field, int index, int n) throws MalformedPayloadException {
     if (end - pos < n) {
-      throw new MalformedPayloadException("field '" + field + "' at payload offset " + (pos - start)
-          + " needs " + n + " bytes, " + (end - pos) + " left");
+      throw new MalformedPayloadException("field '" + name(field, index) + "' at payload offset "
+          + (pos - start) + " needs " + n + " bytes, " + (end - pos) + " left");
     }
+  }
+
+  private static String name(String field, int index) {
+    return index < 0 ? field : field.replace("[]", "[" + index + "]");
   }
 
   int u8(String field) throws MalformedPayloadException {
@@ -66,7 +75,11 @@ final class PayloadReader {
   }
 
   double f64(String field) throws MalformedPayloadException {
-    need(field, 8);
+    return f64(field, -1);
+  }
+
+  double f64(String field, int index) throws MalformedPayloadException {
+    need(field, index, 8);
     double v = Double.longBitsToDouble(LittleEndian.i64(buf, pos));
     pos += 8;
     return v;
@@ -83,9 +96,14 @@ final class PayloadReader {
   }
 
   String str8(String field) throws MalformedPayloadException {
+    return str8(field, -1);
+  }
+
+  String str8(String field, int index) throws MalformedPayloadException {
     int at = pos - start;
-    int n = u8(field + ".len");
-    need(field, n);
+    need(field, index, 1);
+    int n = buf[pos++] & 0xFF;
+    need(field, index, n);
     boolean ascii = true;
     for (int i = pos; i < pos + n; i++) {
       if (buf[i] < 0) {
@@ -105,7 +123,7 @@ final class PayloadReader {
             .toString();
       } catch (CharacterCodingException e) {
         throw new MalformedPayloadException(
-            "field '" + field + "' at payload offset " + at + " is not valid UTF-8");
+            "field '" + name(field, index) + "' at payload offset " + at + " is not valid UTF-8");
       }
     }
     pos += n;
