@@ -84,65 +84,6 @@ public final class SimulateCommand implements Runnable {
           "Expected heralded rate: source_rate x eta x eta_d x eta_a, with no other factor (dark counts, if set, add false heralds of fidelity 1/4).",
           "Pairs are read when n0 learns of the herald, 2L/c after emission; by then they have decayed for 3L/c of qubit-time (n0's half since emission, n1's since arrival). They are read again after --hold: F = 1/4 + (F - 1/4) exp(-2 hold / T).",
           "The expected values from the closed form are printed beside the simulated ones."})
-  static final class LinkOptions {
-    @Option(names = "--length-km", defaultValue = "10", description = "Fibre length per link, km (default ${DEFAULT-VALUE}).")
-    double lengthKm;
-
-    @Option(names = "--attenuation-db-per-km", defaultValue = "0.2", description = "Fibre loss, dB/km (default ${DEFAULT-VALUE}).")
-    double attenuation;
-
-    @Option(names = "--source-rate", defaultValue = "1000", description = "Pairs emitted per second by each source (default ${DEFAULT-VALUE}).")
-    double sourceRate;
-
-    @Option(names = "--source-fidelity", defaultValue = "0.95", description = "Fidelity F0 of emitted pairs, Werner (default ${DEFAULT-VALUE}).")
-    double sourceFidelity;
-
-    @Option(names = "--detector-efficiency", defaultValue = "0.9", description = "Detector efficiency eta_d (default ${DEFAULT-VALUE}).")
-    double detectorEfficiency;
-
-    @Option(names = "--analyzer-efficiency", defaultValue = "0.5", description = "Success probability of the heralding measurement eta_a (default ${DEFAULT-VALUE}).")
-    double analyzerEfficiency;
-
-    @Option(names = "--coherence-time", defaultValue = "1.0", description = "Memory coherence time T, s, depolarizing (default ${DEFAULT-VALUE}).")
-    double coherenceTime;
-
-    @Option(names = "--hold", defaultValue = "0.1", description = "Seconds delivered pairs are held before being read (default ${DEFAULT-VALUE}).")
-    double hold;
-
-    @Option(names = "--duration", defaultValue = "10", description = "Simulated seconds the sources run (default ${DEFAULT-VALUE}).")
-    double duration;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same run (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--dark-count-rate", defaultValue = "0", description = "Detector dark counts per second; adds false heralds of fidelity 1/4 (default ${DEFAULT-VALUE}).")
-    double darkCounts;
-
-    @Option(names = "--window", defaultValue = "1e-9", description = "Analyzer coincidence window, s (default ${DEFAULT-VALUE}).")
-    double window;
-
-    @Option(names = "--json", description = "Print one JSON object on stdout.")
-    boolean json;
-
-    LinkParams params(CommandSpec spec) {
-      try {
-        return new LinkParams(lengthKm, attenuation, sourceRate, sourceFidelity, detectorEfficiency,
-            analyzerEfficiency, coherenceTime, hold, duration, seed, darkCounts, window);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
-    }
-  }
-
-  @Command(name = "link", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-      description = {
-          "Simulate one link: a source at n0 emits pairs (Poisson); one photon of each is stored at n0, the other",
-          "travels the fibre to n1, where it survives (eta = 10^(-a L/10)), is detected (eta_d) and the heralding",
-          "measurement succeeds (eta_a). Expected heralded rate: source_rate x eta x eta_d x eta_a (no other factor;",
-          "dark counts, if set, add false heralds). Pairs are read when n0 learns of the herald (after 2L/c; they",
-          "have decayed 3L/c of qubit-time by then: n0's half since emission, n1's since arrival), and again after",
-          "--hold: F = 1/4 + (F - 1/4) exp(-2 hold / T). Expected values from the closed form are printed beside",
-          "the simulated ones."})
   static final class Link implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LinkOptions options;
