@@ -42,6 +42,11 @@ final class LineClient implements AutoCloseable {
     out.flush();
   }
 
+  /** The next reply as text, or null at end of stream. */
+  String readLine() throws IOException {
+    return in.readLine();
+  }
+
   /** The next reply parsed, or null at end of stream. */
   JsonNode read() throws IOException {
     String l = in.readLine();
