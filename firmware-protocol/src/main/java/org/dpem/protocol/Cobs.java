@@ -8,6 +8,9 @@ package org.dpem.protocol;
  * every accepted {@code x}. Overhead is at most one byte per 254 bytes, plus one.
  */
 public final class Cobs {
+  /** Runs shorter than this are copied byte by byte. */
+  private static final int SHORT_RUN = 32;
+
   private Cobs() {}
 
   /** The largest encoded length for {@code n} input bytes (no delimiter). */
@@ -52,8 +55,14 @@ public final class Cobs {
         continue;
       }
       out[w++] = (byte) (n + 1);
-      System.arraycopy(in, r, out, w, n);
-      w += n;
+      if (n < SHORT_RUN) {
+        for (int i = r; i < runEnd; i++) {
+          out[w++] = in[i];
+        }
+      } else {
+        System.arraycopy(in, r, out, w, n);
+        w += n;
+      }
       if (runEnd == end) {
         return w - outOff;
       }
@@ -94,8 +103,16 @@ public final class Cobs {
         return -1;
       }
       int n = code - 1;
-      System.arraycopy(in, r + 1, out, w, n);
-      w += n;
+      if (n < SHORT_RUN) {
+        // Packets are full of small integers, so most blocks are a few bytes long, where a
+        // plain loop beats arraycopy's call overhead.
+        for (int i = r + 1; i < blockEnd; i++) {
+          out[w++] = in[i];
+        }
+      } else {
+        System.arraycopy(in, r + 1, out, w, n);
+        w += n;
+      }
       r = blockEnd;
       if (code != 0xFF && r < end) {
         out[w++] = 0;
