@@ -65,7 +65,7 @@ public final class DeviceSession implements AutoCloseable {
   private HandshakeResult handshake;
   private boolean heartbeatSinceHello;
   private DeviceStateCode deviceState;
-  private DeviceState state = DeviceState.CONNECTING;
+  private volatile DeviceState state = DeviceState.CONNECTING;
   private long lastHeardNanos;
   private long lastHelloNanos = Long.MIN_VALUE / 2;
   private boolean linkUp;
@@ -268,7 +268,15 @@ public final class DeviceSession implements AutoCloseable {
   private void sendHello() {
     lastHelloNanos = time.nowNanos();
     heartbeatSinceHello = false;
+    // A heartbeat first: it arms the device's watchdog before any command can act, so a host
+    // that dies right after its first command still leaves the device safe.
+    sendHeartbeat();
     transmitQuietly(new Message.Hello(Schema.PROTOCOL_VERSION, Schema.hash(), config.hostId()));
+  }
+
+  private void sendHeartbeat() {
+    transmitQuietly(new Message.Heartbeat(Math.max(0, time.nowNanos() / 1000), DeviceStateCode.READY,
+        config.deadman().toMillis()));
   }
 
   private void scheduleTick() {
@@ -290,8 +298,7 @@ public final class DeviceSession implements AutoCloseable {
     try {
       long now = time.nowNanos();
       if (linkUp) {
-        transmitQuietly(new Message.Heartbeat(Math.max(0, now / 1000), DeviceStateCode.READY,
-            config.deadman().toMillis()));
+        sendHeartbeat();
         if (handshake == null) {
           if (now - lastHelloNanos >= config.helloInterval().toNanos()) {
             sendHello();
@@ -374,8 +381,8 @@ public final class DeviceSession implements AutoCloseable {
     }
     transmitQuietly(Message.TimeSync.request(Math.max(0, time.nowNanos() / 1000)));
     listener.onHandshake(handshake);
-    firstHandshake.complete(handshake);
     followDevice();
+    firstHandshake.complete(handshake);
     if (watchdogFaultPending && deviceState == DeviceStateCode.SAFE) {
       resumeAfterWatchdog();
     }

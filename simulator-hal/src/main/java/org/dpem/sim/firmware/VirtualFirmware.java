@@ -219,6 +219,12 @@ public final class VirtualFirmware implements AutoCloseable {
     return executed.get();
   }
 
+  /** For diagnostics: watchdog arming and timing. */
+  String watchdogStatus() {
+    return "armed=" + armed + " deadman_ms=" + deadmanNanos / 1_000_000 + " since_host_hb_ms="
+        + (time.nowNanos() - lastHostHeartbeat) / 1_000_000;
+  }
+
   /** COMMAND packets that arrived intact (whatever became of them). */
   public long commandsReceived() {
     return commandsReceived.get();

@@ -203,7 +203,8 @@ class SerialFirmwareTest {
     dev.close();
     dev = null;
     assertThat(Hil.await(Duration.ofSeconds(1),
-        () -> fw.state() == org.dpem.protocol.message.DeviceStateCode.SAFE)).isTrue();
+        () -> fw.state() == org.dpem.protocol.message.DeviceStateCode.SAFE))
+        .as("firmware SAFE within 1 s; %s", fw.watchdogStatus()).isTrue();
     assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.0);
     assertThat(((BenchPairSource) bench).reading().enabled()).isFalse();
   }
