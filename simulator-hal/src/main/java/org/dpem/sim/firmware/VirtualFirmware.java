@@ -96,6 +96,7 @@ public final class VirtualFirmware implements AutoCloseable {
   private EventSource.Subscription deviceEvents;
   private final AtomicLong executed = new AtomicLong();
   private final AtomicLong commandsReceived = new AtomicLong();
+  private final Map<Long, Integer> executions = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile long ackDelayNanos;
   private final java.util.concurrent.atomic.AtomicInteger acksToDrop = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -228,6 +229,11 @@ public final class VirtualFirmware implements AutoCloseable {
   /** COMMAND packets that arrived intact (whatever became of them). */
   public long commandsReceived() {
     return commandsReceived.get();
+  }
+
+  /** The most times any one {@code cmd_seq} was executed: 1 unless idempotency is broken. */
+  public int maxExecutionsPerCmdSeq() {
+    return executions.values().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 
   /** Fault injection: answer every command this much later (slow equipment). */
@@ -421,6 +427,13 @@ public final class VirtualFirmware implements AutoCloseable {
   }
 
   private void execute(long key, Message.Command c, Operation op) {
+    if (!op.opcode().equals(org.dpem.protocol.message.Opcode.GET_INFO)
+        && !op.opcode().equals(org.dpem.protocol.message.Opcode.GET_PARAMS)) {
+      executions.merge(key, 1, Integer::sum);
+      if (executions.size() > 100_000) {
+        executions.clear();
+      }
+    }
     switch (op.opcode()) {
       case GET_INFO -> {
         sendDescription();
