@@ -6,15 +6,17 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -o -q -B -pl controller test-compile
-cpfile=controller/target/bench-classpath.txt
-mvn -o -q -B -pl controller dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$root/$cpfile"
+# The test classpath as the compiler saw it (the dependency and exec plugins are not usable offline).
+deps="$(mvn -o -X -B -pl controller test-compile 2>/dev/null \
+  | sed -n 's/^\[DEBUG\]   (f) testPath = \[\(.*\)\]$/\1/p' | head -1 | sed 's/, /:/g' \
+  | tr ':' '\n' | grep -v '/controller/target/' | paste -sd: -)"
+[ -n "$deps" ] || { echo "could not read the controller's test classpath" >&2; exit 1; }
 # A private copy of the compiled classes: others may rebuild controller/target during the run.
 snap="$(mktemp -d)"
 trap 'rm -rf "$snap"' EXIT
 cp -r controller/target/classes "$snap/classes"
 cp -r controller/target/test-classes "$snap/test-classes"
-cp="$snap/classes:$snap/test-classes:$(cat "$cpfile")"
+cp="$snap/classes:$snap/test-classes:$deps"
 if [ "$#" -eq 0 ]; then
   set -- org.dpem.controller.admin.AdminServerBenchmark
 fi
