@@ -1,10 +1,13 @@
 package org.dpem.controller.admin;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.dpem.config.controller.AdminConfig;
 
 /**
  * Everything the admin server is started with. Build with {@link #builder(AdminToken)}; every
@@ -62,6 +65,27 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
 
   public static Builder builder(AdminToken token) {
     return new Builder(token);
+  }
+
+  /**
+   * Settings from the config file's {@code admin:} section. The token is the inline one, else the
+   * configured token file (generated there if missing), else {@code env}'s {@value AdminToken#ENV},
+   * else the default token file (generated if missing).
+   *
+   * @throws IOException if a token file cannot be read or created, or is readable by others
+   */
+  public static Builder fromConfig(AdminConfig admin, Map<String, String> env) throws IOException {
+    AdminToken token;
+    if (admin.token().isPresent()) {
+      token = AdminToken.of(admin.token().get());
+    } else if (admin.tokenFile().isPresent()) {
+      token = AdminToken.resolve(Optional.empty(), Map.of(), admin.tokenFile().get());
+    } else {
+      token = AdminToken.resolve(Optional.empty(), env, AdminToken.defaultFile());
+    }
+    Builder b = builder(token).host(admin.address()).port(admin.port());
+    admin.tls().ifPresent(t -> b.tls(new TlsFiles(t.cert(), t.key())));
+    return b;
   }
 
   /** PEM certificate chain and PKCS#8 PEM private key. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.dpem.config.controller.AdminConfig;
+import org.dpem.config.controller.TlsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +53,21 @@ class AdminTokenTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> AdminToken.resolve(Optional.empty(), Map.of(), file))
         .isInstanceOf(IOException.class).hasMessageContaining("rw-r--r--").hasMessageContaining("chmod 600");
+  }
+
+  @Test
+  void theConfigSectionGivesAddressPortTokenAndTls() throws IOException {
+    Path file = tmp.resolve("cfg.token");
+    AdminConfig admin = new AdminConfig("0.0.0.0", 7711, Optional.empty(), Optional.of(file),
+        Optional.of(new TlsConfig(tmp.resolve("c.pem"), tmp.resolve("k.pem"))));
+    AdminServerConfig c = AdminServerConfig.fromConfig(admin, Map.of(AdminToken.ENV, "ignored")).build();
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.port()).isEqualTo(7711);
+    assertThat(c.token().matches(Files.readString(file).strip())).isTrue();
+    assertThat(c.tls().orElseThrow().privateKey()).isEqualTo(tmp.resolve("k.pem"));
+    AdminServerConfig inline = AdminServerConfig.fromConfig(
+        new AdminConfig("127.0.0.1", 7700, Optional.of("abc"), Optional.empty(), Optional.empty()), Map.of()).build();
+    assertThat(inline.token().matches("abc")).isTrue();
+    assertThat(inline.tls()).isEmpty();
   }
 }

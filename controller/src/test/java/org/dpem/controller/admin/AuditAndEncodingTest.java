@@ -2,6 +2,7 @@ package org.dpem.controller.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -38,6 +39,8 @@ class AuditAndEncodingTest {
     ListAppender<ILoggingEvent> seen = new ListAppender<>();
     seen.start();
     log.addAppender(seen);
+    Level level = log.getLevel();
+    log.setLevel(Level.INFO);
     try (AuditLog audit = new AuditLog(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
         Optional.empty())) {
       EmbeddedChannel ch = new EmbeddedChannel(new AuditHandler(audit));
@@ -49,6 +52,7 @@ class AuditAndEncodingTest {
       assertThat(ch.outboundMessages()).hasSize(2);
       ch.finishAndReleaseAll();
     } finally {
+      log.setLevel(level);
       log.detachAppender(seen);
     }
   }
