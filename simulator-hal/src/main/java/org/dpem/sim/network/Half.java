@@ -25,10 +25,18 @@ final class Half implements SimAction {
     this.heraldedAt = heraldedAt;
   }
 
-  /** The herald reaches this node. */
+  static final long HERALD_KNOWN = 0;
+  static final long CUTOFF = 1;
+
+  /** The herald reaches this node, or the memory's cutoff time for this qubit has passed. */
   @Override
   public void fire(long arg) {
-    if (stored) {
+    if (!stored) {
+      return;
+    }
+    if (arg == CUTOFF) {
+      memory.onCutoff(this);
+    } else {
       memory.onHeraldKnown(this);
     }
   }

@@ -6,6 +6,7 @@ public final class NetworkStats {
   private long heralded;
   private long falseHeralds;
   private long droppedNoSlot;
+  private long cutoffs;
   private long swaps;
   private long swapsOk;
   private long delivered;
@@ -24,6 +25,15 @@ public final class NetworkStats {
 
   void dropNoSlot() {
     droppedNoSlot++;
+  }
+
+  void cutoff() {
+    cutoffs++;
+  }
+
+  /** Pairs discarded because a half outlived its memory's cutoff. */
+  public long cutoffs() {
+    return cutoffs;
   }
 
   void swap(boolean ok) {

@@ -38,6 +38,8 @@ import org.dpem.sim.topology.NodeSpec.MemorySpec;
  *       installs a standing rule: whenever this memory holds a heralded half on each side, the
  *       oldest of each are swapped (at most {@code swap_rate} per second, success probability
  *       q). Each swap reports a {@code SwapOutcome}. The rule lasts until release.
+ *   <li>cutoff (if the spec sets one): a qubit stored longer than the cutoff is discarded with
+ *       its pair, at both ends.
  *   <li>{@code release}: frees the allocation's slots; pairs stored in them are destroyed at
  *       both ends. INVALID for an allocation that holds nothing ({@code none} releases all).
  * </ul>
@@ -48,6 +50,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
   private final SplittableRandom random;
   private final Map<AllocationId, Reservation> reservations = new LinkedHashMap<>();
   private final List<Reservation> waitingForSwapCapacity = new ArrayList<>();
+  private final long cutoffNanos;
   private double swapRate;
   private long nextSwapAllowed;
   private boolean retryScheduled;
@@ -61,6 +64,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     this.spec = spec;
     this.decay = spec.decay();
     this.swapRate = spec.swapCapacityPerSecond();
+    this.cutoffNanos = Math.round(spec.cutoffSeconds() * 1e9);
     this.random = net.engine().randoms().stream(id().value());
   }
 
@@ -223,6 +227,15 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     h.reservation.bySide.get(h.reservation.sideIndex(h.side)).addLast(h);
     h.reservation.used++;
     h.stored = true;
+    if (cutoffNanos > 0) {
+      net.engine().schedule(cutoffNanos, h, Half.CUTOFF);
+    }
+  }
+
+  /** {@code h} waited longer than the cutoff: discard it and its pair. */
+  void onCutoff(Half h) {
+    net.stats().cutoff();
+    destroy(h);
   }
 
   void remove(Half h) {

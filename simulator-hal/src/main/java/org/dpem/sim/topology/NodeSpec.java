@@ -24,7 +24,7 @@ public record NodeSpec(String id, double x, double y, SourceSpec source, MemoryS
       double swapCapacityPerSecond) {
     return new NodeSpec(id, x, y, new SourceSpec(ratePairsPerSecond, t.sourceFidelity()),
         new MemorySpec(t.memorySlots(), t.coherenceTimeSeconds(), t.t1Seconds(), t.t2Seconds(),
-            swapCapacityPerSecond, t.swapSuccessProbability()),
+            swapCapacityPerSecond, t.swapSuccessProbability(), t.cutoffSeconds()),
         new AnalyzerSpec(t.analyzerEfficiency(), t.detectorEfficiency(), t.darkCountsPerSecond()));
   }
 
@@ -56,10 +56,23 @@ public record NodeSpec(String id, double x, double y, SourceSpec source, MemoryS
    * @param t2Seconds dephasing time; 0 selects the depolarizing model instead
    * @param swapCapacityPerSecond the most swaps per second
    * @param swapSuccessProbability probability q that one swap (Bell measurement) succeeds
+   * @param cutoffSeconds a stored qubit not used within this time is discarded, with its pair
+   *     (the usual cutoff policy, so stale halves do not drag fidelity down); 0: no cutoff
    */
   public record MemorySpec(int slots, double coherenceTimeSeconds, double t1Seconds,
-      double t2Seconds, double swapCapacityPerSecond, double swapSuccessProbability) {
+      double t2Seconds, double swapCapacityPerSecond, double swapSuccessProbability,
+      double cutoffSeconds) {
+    /** A memory without cutoff. */
+    public MemorySpec(int slots, double coherenceTimeSeconds, double t1Seconds, double t2Seconds,
+        double swapCapacityPerSecond, double swapSuccessProbability) {
+      this(slots, coherenceTimeSeconds, t1Seconds, t2Seconds, swapCapacityPerSecond,
+          swapSuccessProbability, 0);
+    }
+
     public MemorySpec {
+      if (!(cutoffSeconds >= 0)) {
+        throw new IllegalArgumentException("cutoff must be >= 0 s (0: none), got " + cutoffSeconds);
+      }
       if (slots < 0) {
         throw new IllegalArgumentException("memory slots must be >= 0, got " + slots);
       }

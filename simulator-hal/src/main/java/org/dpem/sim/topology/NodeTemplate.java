@@ -13,27 +13,35 @@ package org.dpem.sim.topology;
  * @param detectorEfficiency eta_d
  * @param analyzerEfficiency eta_a
  * @param darkCountsPerSecond detector dark counts
+ * @param cutoffSeconds memory cutoff (0: none), see {@link NodeSpec.MemorySpec}
  */
 public record NodeTemplate(int memorySlots, double coherenceTimeSeconds, double t1Seconds,
     double t2Seconds, double swapSuccessProbability, double sourceFidelity,
-    double detectorEfficiency, double analyzerEfficiency, double darkCountsPerSecond) {
+    double detectorEfficiency, double analyzerEfficiency, double darkCountsPerSecond,
+    double cutoffSeconds) {
 
   /**
    * The defaults used for the paper's network: 10 slots, 1 s depolarizing coherence, q = 0.9,
-   * F0 = 0.95, detector 0.9, analyzer 0.5 (linear optics), no dark counts.
+   * F0 = 0.95, detector 0.9, analyzer 0.5 (linear optics), no dark counts, no cutoff.
    */
   public static NodeTemplate defaults() {
-    return new NodeTemplate(10, 1.0, Double.POSITIVE_INFINITY, 0, 0.9, 0.95, 0.9, 0.5, 0);
+    return new NodeTemplate(10, 1.0, Double.POSITIVE_INFINITY, 0, 0.9, 0.95, 0.9, 0.5, 0, 0);
   }
 
   public NodeTemplate withSlots(int slots) {
     return new NodeTemplate(slots, coherenceTimeSeconds, t1Seconds, t2Seconds,
         swapSuccessProbability, sourceFidelity, detectorEfficiency, analyzerEfficiency,
-        darkCountsPerSecond);
+        darkCountsPerSecond, cutoffSeconds);
   }
 
   public NodeTemplate withCoherence(double seconds) {
     return new NodeTemplate(memorySlots, seconds, t1Seconds, t2Seconds, swapSuccessProbability,
-        sourceFidelity, detectorEfficiency, analyzerEfficiency, darkCountsPerSecond);
+        sourceFidelity, detectorEfficiency, analyzerEfficiency, darkCountsPerSecond, cutoffSeconds);
+  }
+
+  public NodeTemplate withCutoff(double seconds) {
+    return new NodeTemplate(memorySlots, coherenceTimeSeconds, t1Seconds, t2Seconds,
+        swapSuccessProbability, sourceFidelity, detectorEfficiency, analyzerEfficiency,
+        darkCountsPerSecond, seconds);
   }
 }

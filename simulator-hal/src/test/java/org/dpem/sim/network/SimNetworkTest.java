@@ -178,6 +178,32 @@ class SimNetworkTest {
   }
 
   @Test
+  void cutoffDiscardsStaleHalvesSoNoDeliveredPairWaitedLonger() {
+    // tau = 0.5 ms; both links herald 4.5/s; T = 10 s; cutoff 50 ms
+    Topology t = Lattices.chain(2, 100, 0.0, 10, 5,
+        NodeTemplate.defaults().withSlots(4).withCoherence(1).withCutoff(0.05));
+    SimNetwork net = new SimNetwork(new SimEngine(3), t, NetworkOptions.quiet());
+    List<Double> f = new ArrayList<>();
+    net.subscribe(e -> {
+      if (e instanceof DeviceEvent.PairDelivered d) {
+        f.add(d.fidelity());
+      }
+    });
+    allocate(net, A1);
+    net.engine().runUntil(200_000_000_000L);
+    assertThat(net.stats().cutoffs()).isPositive();
+    assertThat(f).hasSizeGreaterThan(20);
+    // a delivered pair's first half waited at most the cutoff: exponent <= 2 * 0.05 + 6 tau
+    double w0 = (4 * 0.95 - 1) / 3.0;
+    double floor = 0.25 + 0.75 * w0 * w0 * Math.exp(-(2 * 0.05 + 6 * 0.0005) / 1.0);
+    assertThat(f).allSatisfy(x -> assertThat(x).isGreaterThanOrEqualTo(floor - 1e-12));
+    SimNetwork none = chain();
+    allocate(none, A1);
+    none.engine().runUntil(200_000_000_000L);
+    assertThat(none.stats().cutoffs()).isZero();
+  }
+
+  @Test
   void telemetryComesPeriodically() {
     Topology t = Lattices.chain(1, 1, 0.2, 10, 5, NodeTemplate.defaults());
     SimNetwork net = new SimNetwork(new SimEngine(1), t, NetworkOptions.defaults());
