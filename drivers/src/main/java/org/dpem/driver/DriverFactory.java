@@ -18,7 +18,9 @@ import org.dpem.driver.transport.MqttTopics;
 import org.dpem.driver.transport.PacketPort;
 import org.dpem.driver.transport.SerialPacketPort;
 import org.dpem.driver.transport.SerialSettings;
+import org.dpem.hal.DeviceId;
 import org.dpem.hal.DeviceInfo;
+import org.dpem.hal.NodeId;
 import org.dpem.hal.DeviceKind;
 import org.dpem.hal.safety.Limits;
 import org.dpem.hal.time.TimeBase;
@@ -68,6 +70,27 @@ public final class DriverFactory implements AutoCloseable {
    *     {@code timeout}, or the device on the other end is not the one in {@code spec}
    */
   public RemoteDevice open(DriverSpec spec, Duration timeout) throws DeviceOpenException {
+    return open(spec, timeout, true);
+  }
+
+  /**
+   * Opens whatever device answers on {@code endpoint} and takes its identity from the handshake:
+   * for lab tools. Over MQTT the device id is needed to find the topics.
+   *
+   * @param deviceId the device id (MQTT), or null on a serial port
+   */
+  public RemoteDevice discover(Endpoint endpoint, String deviceId, SigningKey key, Duration timeout)
+      throws DeviceOpenException {
+    if (endpoint instanceof Endpoint.Mqtt && deviceId == null) {
+      throw new DeviceOpenException("a device id is needed to find a device over MQTT");
+    }
+    DriverSpec probe = new DriverSpec(DeviceId.of(deviceId == null ? "serial-device" : deviceId),
+        NodeId.of("unknown"), DeviceKind.SOURCE, endpoint, key, Limits.NONE);
+    return open(probe, timeout, false);
+  }
+
+  private RemoteDevice open(DriverSpec spec, Duration timeout, boolean checkIdentity)
+      throws DeviceOpenException {
     PacketCodec codec = codec(spec.signingKey());
     PacketPort port = port(spec, codec);
     RemoteDevice[] holder = new RemoteDevice[1];
@@ -81,8 +104,9 @@ public final class DriverFactory implements AutoCloseable {
           : "the link did not come up" + (port instanceof SerialPacketPort s
               && !s.lastOpenError().isEmpty() ? " (" + s.lastOpenError() + ")" : "");
       session.close();
-      throw new DeviceOpenException("device " + spec.id() + " over " + spec.endpoint().describe()
-          + ": no handshake within " + timeout.toMillis() + " ms: " + why);
+      String who = checkIdentity ? "device " + spec.id() + " over " + spec.endpoint().describe()
+          : "no device answered on " + spec.endpoint().describe();
+      throw new DeviceOpenException(who + ": no handshake within " + timeout.toMillis() + " ms: " + why);
     } catch (InterruptedException e) {
       session.close();
       Thread.currentThread().interrupt();
@@ -90,6 +114,10 @@ public final class DriverFactory implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       session.close();
       throw new DeviceOpenException("device " + spec.id() + ": " + e.getCause(), e.getCause());
+    }
+    if (!checkIdentity) {
+      spec = new DriverSpec(DeviceId.of(hs.info().deviceId()), NodeId.of(hs.info().nodeId()),
+          WireMapping.kind(hs.info().kind()), spec.endpoint(), spec.signingKey(), Limits.NONE);
     }
     String mismatch = mismatch(spec, hs);
     if (mismatch != null) {
@@ -106,7 +134,7 @@ public final class DriverFactory implements AutoCloseable {
       case ANALYZER -> new RemoteBellStateAnalyzer(info, time, session, policy, hs);
     };
     try {
-      d.narrowLimits(spec.configuredLimits());
+      d.narrowLimits(resolveOpenBounds(spec.configuredLimits(), info.limits()));
     } catch (RuntimeException e) {
       session.close();
       throw new DeviceOpenException("device " + spec.id() + ": configured limits: " + e.getMessage(), e);
@@ -114,6 +142,26 @@ public final class DriverFactory implements AutoCloseable {
     holder[0] = d;
     d.stateFromSession(session.state(), "");
     return d;
+  }
+
+  /**
+   * Configured limits may leave bounds open (infinite min or max, step 0, infinite rate): those
+   * take the device's own value, so that only what is given narrows.
+   */
+  static Limits resolveOpenBounds(Limits configured, Limits own) {
+    java.util.Map<String, org.dpem.hal.safety.Limit> m = new java.util.LinkedHashMap<>();
+    configured.byParameter().forEach((name, c) -> {
+      org.dpem.hal.safety.Limit o = own.byParameter().get(name);
+      if (o == null) {
+        m.put(name, c); // narrowedBy names the missing parameter
+        return;
+      }
+      double min = Double.isInfinite(c.min()) ? o.min() : c.min();
+      double max = Double.isInfinite(c.max()) ? o.max() : c.max();
+      double rate = Double.isInfinite(c.maxRatePerSecond()) ? o.maxRatePerSecond() : c.maxRatePerSecond();
+      m.put(name, new org.dpem.hal.safety.Limit(name, min, max, c.step(), rate, o.unit()));
+    });
+    return new Limits(m);
   }
 
   private static String mismatch(DriverSpec spec, HandshakeResult hs) {
