@@ -38,6 +38,10 @@ final class LoopHarness {
     for (int i = 0; i < 100 && !f.isDone(); i++) {
       advanceSeconds(0.1);
     }
+    if (!f.isDone()) {
+      throw new AssertionError("the loop did not answer within 10 s of its time (epoch "
+          + loop.epoch() + ")");
+    }
     return f.join();
   }
 

@@ -1,0 +1,95 @@
+package org.dpem.controller.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dpem.controller.request.RejectReason;
+import org.dpem.controller.request.Request;
+import org.dpem.controller.request.RequestState;
+import org.dpem.hal.NodeId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+  @TempDir Path dir;
+
+  static Request req(long id) {
+    return new Request(id, NodeId.of("a"), NodeId.of("b"), 0.8, 3, 10, 2_000_000_000L, 1);
+  }
+
+  List<JournalRecord> sample() {
+    return List.of(new JournalRecord.Origin(1234),
+        new JournalRecord.Admitted(req(1), RequestState.QUEUED, null),
+        new JournalRecord.Admitted(req(2), RequestState.REJECTED, RejectReason.NODE_DRAINED),
+        new JournalRecord.AllocationOpened(7, 1, List.of("a", "x", "b"), 0.25),
+        new JournalRecord.Progress(1, 1, 0.91),
+        new JournalRecord.AllocationClosed(7, "delivered"),
+        new JournalRecord.Moved(1, RequestState.DELIVERED, null, 99));
+  }
+
+  @Test
+  void recordsRoundTripThroughTheFile() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal.Opened o = Journal.open(f, true);
+    assertThat(o.replay().records()).isEmpty();
+    sample().forEach(o.journal()::append);
+    o.journal().close();
+    Journal.Replay r = Journal.read(f);
+    assertThat(r.corrupt()).isFalse();
+    assertThat(r.records()).isEqualTo(sample());
+  }
+
+  @Test
+  void nothingReachesTheFileBeforeFlush() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, false).journal();
+    j.append(sample().get(1));
+    assertThat(Files.size(f)).isZero();
+    j.flush();
+    assertThat(Journal.read(f).records()).hasSize(1);
+    j.close();
+  }
+
+  @Test
+  void aCorruptTailIsDetectedReportedAndCutAndEverythingBeforeItRecovered() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, false).journal();
+    sample().forEach(j::append);
+    j.close();
+    long size = Files.size(f);
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.seek(size - 3); // inside the last record's payload
+      int b = raf.read();
+      raf.seek(size - 3);
+      raf.write(b ^ 0x40);
+    }
+    Journal.Opened o = Journal.open(f, false);
+    assertThat(o.replay().corrupt()).isTrue();
+    assertThat(o.replay().corruption()).contains("CRC mismatch");
+    assertThat(o.replay().records()).isEqualTo(sample().subList(0, sample().size() - 1));
+    assertThat(o.replay().discardedBytes()).isPositive();
+    // appending after recovery continues from the good prefix
+    o.journal().append(new JournalRecord.AllocationClosed(8, "x"));
+    o.journal().close();
+    Journal.Replay again = Journal.read(f);
+    assertThat(again.corrupt()).isFalse();
+    assertThat(again.records()).hasSize(sample().size());
+  }
+
+  @Test
+  void aTornLastRecordIsDetected() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, false).journal();
+    sample().forEach(j::append);
+    j.close();
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(raf.length() - 5);
+    }
+    Journal.Replay r = Journal.read(f);
+    assertThat(r.corruption()).startsWith("truncated record");
+    assertThat(r.records()).hasSize(sample().size() - 1);
+  }
+}
