@@ -63,11 +63,13 @@ public record ChainExperiment(LinkParams params, int hops, int slotsPerSide, dou
       net.engine().trace(trace);
     }
     long hold = Math.round(params.holdSeconds() * 1e9);
+    // sums[0]: fidelity, [1]: after hold, [2]: count, [3]: Welford's M2 about the running mean
     double[] sums = new double[4];
     net.addPairSink((pair, e) -> {
+      double before = sums[2] == 0 ? 0 : sums[0] / sums[2];
       sums[0] += e.fidelity();
       sums[2]++;
-      sums[3] += e.fidelity() * e.fidelity();
+      sums[3] += (e.fidelity() - before) * (e.fidelity() - sums[0] / sums[2]);
       net.engine().schedule(hold, x -> sums[1] += pair.fidelityAt(net.engine().now()), 0);
     });
     AllocationId a = AllocationId.of(1);
@@ -83,7 +85,7 @@ public record ChainExperiment(LinkParams params, int hops, int slotsPerSide, dou
     long n = (long) sums[2];
     return new Result(params.durationSeconds(), wall, net.engine().eventsFired(), s.attempts(),
         s.heralded(), n, n == 0 ? Double.NaN : sums[0] / n, n == 0 ? Double.NaN : sums[1] / n,
-        n < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sums[3] - sums[0] * sums[0] / n) / (n - 1))),
+        n < 2 ? Double.NaN : Math.sqrt(Math.max(0, sums[3] / (n - 1))),
         s.swaps(), s.successfulSwaps(), s.droppedNoSlot());
   }
 

@@ -40,6 +40,9 @@ final class LinkProcess implements SimAction {
   private boolean ready;
   private double pTrue;
   private double pFalse;
+  /** The state of a good pair at herald: F0, with u's half decayed over the flight time. */
+  private BellDiagonal heraldState;
+  private BellDiagonal falseHeraldState;
 
   LinkProcess(SimNetwork net, SimPairSource source, AllocationId allocation, NodeId peer,
       double rate, SimLink link) {
@@ -112,6 +115,10 @@ final class LinkProcess implements SimAction {
       pTrue = Detection.heraldProbability(link.transmissivity(), a.detectorEfficiency(), a.efficiency());
       pFalse = Detection.falseHeraldProbability(link.transmissivity(), a.detectorEfficiency(),
           a.efficiency(), Detection.darkClickProbability(a.darkCountsPerSecond(), window));
+      // u's half has waited in memory during the photon's flight; v's half is stored just now
+      double flight = link.delayNanos() / 1e9;
+      heraldState = memU.decay().apply(BellDiagonal.werner(source.fidelity()), flight);
+      falseHeraldState = memU.decay().apply(BellDiagonal.MIXED, flight);
     }
   }
 
@@ -132,9 +139,7 @@ final class LinkProcess implements SimAction {
     long now = net.engine().now();
     long d = link.delayNanos();
     net.stats().heralded(isFalse);
-    BellDiagonal initial = isFalse ? BellDiagonal.MIXED : BellDiagonal.werner(source.fidelity());
-    // u's half has waited in memory during the photon's flight; v's half is stored just now
-    BellDiagonal state = memU.decay().apply(initial, d / 1e9);
+    BellDiagonal state = isFalse ? falseHeraldState : heraldState;
     Half hu = new Half(memU, resU, peer, now + d);
     Half hv = new Half(memV, resV, u, now);
     memU.store(hu);
