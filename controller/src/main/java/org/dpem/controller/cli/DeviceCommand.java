@@ -246,6 +246,19 @@ public final class DeviceCommand implements Runnable {
 
     @Override
     int run(RemoteDevice d, PrintWriter out) throws Exception {
+      // validate before anything else, so a bad value is named even on a device that is SAFE
+      var limit = d.limits().get(parameter);
+      if (limit.isEmpty()) {
+        return report("set " + parameter + " " + value, CommandResult.of(
+            org.dpem.hal.command.ResultCode.OUT_OF_LIMITS, "set on " + d.id() + ": parameter '"
+                + parameter + "' has no limit on this device (it has " + d.limits().byParameter().keySet()
+                + "), so it cannot be set"), out);
+      }
+      var why = limit.get().violation(value);
+      if (why.isPresent()) {
+        return report("set " + parameter + " " + value, CommandResult.of(
+            org.dpem.hal.command.ResultCode.OUT_OF_LIMITS, "set on " + d.id() + ": " + why.get()), out);
+      }
       CommandResult r = await(d.submit(new SetParameter(AllocationId.NONE, deadline(), parameter, value)));
       return report("set " + parameter + " " + value, r, out);
     }

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeviceSession.class);
-  /** The fault code virtual firmware (and the spec) uses for a fired dead-man watchdog. */
-  public static final String WATCHDOG_FAULT = "WATCHDOG";
+  /** The fault code of a fired dead-man watchdog (PROTOCOL.md 10.4). */
+  public static final String DEADMAN_FAULT = "DEADMAN";
 
   private record Pending(Message.Command command, CompletableFuture<Message.CommandAck> future,
       TimeBase.Scheduled timer) {}
@@ -339,7 +339,8 @@ public final class DeviceSession implements AutoCloseable {
           offsetMicros = h.timeMicros() - time.nowNanos() / 1000;
         }
         deviceState = h.state();
-        heartbeatSinceHello = true;
+        // a device reports CONNECTING until it has seen a HELLO: that one is from before ours
+        heartbeatSinceHello |= h.state() != DeviceStateCode.CONNECTING;
         if (handshake == null) {
           maybeHandshakeDone();
         } else {
@@ -425,7 +426,7 @@ public final class DeviceSession implements AutoCloseable {
       return;
     }
     listener.onDeviceMessage(f, toHostNanos(f.timeMicros()));
-    if (f.latched() && WATCHDOG_FAULT.equals(f.code()) && config.resumeAfterWatchdog()) {
+    if (f.latched() && DEADMAN_FAULT.equals(f.code()) && config.resumeAfterWatchdog()) {
       watchdogFaultPending = true;
       if (handshake != null && deviceState == DeviceStateCode.SAFE) {
         resumeAfterWatchdog();
@@ -468,6 +469,11 @@ public final class DeviceSession implements AutoCloseable {
     }
     try {
       exec.submit(() -> {
+        if (linkUp && !config.deadman().isZero()) {
+          // a controller shutting down orders its devices SAFE at once (PROTOCOL.md 10.4)
+          transmitQuietly(new Message.Heartbeat(Math.max(0, time.nowNanos() / 1000),
+              DeviceStateCode.SAFE, config.deadman().toMillis()));
+        }
         closed = true;
         if (ticker != null) {
           ticker.cancel();

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param deviceAddress the device's header address (1..254)
  * @param heartbeatInterval how often the host sends HEARTBEAT and checks the device's
  * @param deadman silence after which the device must go SAFE; sent in every host heartbeat.
- *     Zero sends heartbeats that do not arm the device's watchdog (lab tools).
+ *     Zero asks for the firmware's default (lab tools); a session with a non-zero dead-man is a
+ *     controller and orders its devices SAFE when it closes.
  * @param lostAfter device silence after which the host declares it LOST
  * @param helloInterval how often HELLO is repeated until DEVICE_INFO arrives
  * @param ackTimeout how long one attempt waits for COMMAND_ACK
@@ -47,7 +48,10 @@ public record SessionConfig(String hostId, int deviceAddress, Duration heartbeat
         Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(250), 3, true);
   }
 
-  /** For the lab tool: same timing, but it does not arm the device's watchdog. */
+  /**
+   * For the lab tool: same timing, the firmware's default dead-man, no SAFE order on exit and no
+   * automatic clearing of a dead-man SAFE state.
+   */
   public static SessionConfig labTool(String hostId) {
     return new SessionConfig(hostId, 1, Duration.ofMillis(100), Duration.ZERO,
         Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(250), 3, false);

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a dead-man watchdog: once a host heartbeat armed it, silence longer than the host's
  *       {@code deadman_ms} (or the controller's MQTT Last Will) puts the device SAFE and raises a
- *       latched {@code WATCHDOG} fault;
+ *       latched {@code DEADMAN} fault; a host heartbeat saying SAFE puts it SAFE at once;
  *   <li>latched faults re-sent until FAULT_ACK and active until CLEAR_FAULT;
  *   <li>a cache of recent results, so a retried {@code cmd_seq} is answered, not executed again;
  *   <li>its own limit check (OUT_OF_LIMITS) and deadline check (EXPIRED), whatever the host did;
@@ -63,6 +63,10 @@ import org.slf4j.LoggerFactory;
 public final class VirtualFirmware implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VirtualFirmware.class);
   private static final int RESULT_CACHE = 512;
+  /** The dead-man timeout when the host's heartbeat says 0 (PROTOCOL.md 10.4: at most 5000 ms). */
+  static final long DEFAULT_DEADMAN_MS = 3000;
+  /** The fault code of a fired dead-man watchdog (PROTOCOL.md 10.4). */
+  public static final String DEADMAN_FAULT = "DEADMAN";
 
   private final Device device;
   private final PacketPort port;
@@ -83,7 +87,8 @@ public final class VirtualFirmware implements AutoCloseable {
   private final AtomicLong faultIds = new AtomicLong(1);
   private final List<Message.ParamDescriptor> descriptors;
 
-  private volatile DeviceStateCode state = DeviceStateCode.READY;
+  private volatile DeviceStateCode state = DeviceStateCode.CONNECTING;
+  private boolean greeted;
   private volatile boolean readOnly;
   private boolean armed;
   private long deadmanNanos;
@@ -349,15 +354,30 @@ public final class VirtualFirmware implements AutoCloseable {
           log.warn("{}: host {} has schema hash {}, ours is {}: read-only", device.id(), h.hostId(),
               Integer.toHexString(h.schemaHash()), Integer.toHexString(config.schemaHash()));
         }
+        if (!greeted) {
+          greeted = true;
+          if (state == DeviceStateCode.CONNECTING) {
+            state = DeviceStateCode.READY;
+            port.announceState(stateText());
+          }
+        }
         sendHeartbeat();
         sendDescription();
+        // a new host learns at once what is latched, without waiting for the re-send period
+        for (Long id : unacked) {
+          send(activeFaults.get(id));
+        }
       }
       case HEARTBEAT -> {
         Message.Heartbeat hb = (Message.Heartbeat) m;
-        if (hb.deadmanMillis() > 0) {
-          armed = true;
-          deadmanNanos = hb.deadmanMillis() * 1_000_000L;
-          lastHostHeartbeat = time.nowNanos();
+        // 0 means the firmware default; the watchdog cannot be switched off
+        armed = true;
+        deadmanNanos = (hb.deadmanMillis() > 0 ? hb.deadmanMillis() : DEFAULT_DEADMAN_MS) * 1_000_000L;
+        lastHostHeartbeat = time.nowNanos();
+        if (hb.state() == DeviceStateCode.SAFE && state != DeviceStateCode.SAFE) {
+          log.info("{}: the host orders SAFE (controller shutdown)", device.id());
+          device.safe(Long.MAX_VALUE);
+          setState(DeviceStateCode.SAFE);
         }
       }
       case TIME_SYNC -> {
@@ -373,7 +393,15 @@ public final class VirtualFirmware implements AutoCloseable {
         command(p, (Message.Command) m);
       }
       case CANCEL -> {
-        // commands act as soon as they are checked, so there is never one left to cancel
+        // commands act as soon as they are checked, so none is ever left to drop: the answer is
+        // the final result, or INVALID for a cmd_seq never seen
+        long key = ((Message.Cancel) m).cmdSeq();
+        Message.CommandAck done = results.get(key);
+        if (done != null) {
+          send(done);
+        } else if (!inProgress.contains(key)) {
+          send(new Message.CommandAck(key, AckCode.INVALID, "unknown cmd_seq"));
+        }
       }
       default -> log.debug("{}: ignoring {}", device.id(), m.type());
     }
@@ -400,7 +428,10 @@ public final class VirtualFirmware implements AutoCloseable {
     Optional<AckCode> refusal = Optional.empty();
     String detail = "";
     long nowMicros = micros();
-    if (c.deadlineMicros() != 0 && nowMicros > c.deadlineMicros()) {
+    if (!rest && !greeted) {
+      refusal = Optional.of(AckCode.INVALID);
+      detail = "no handshake";
+    } else if (!rest && c.deadlineMicros() != 0 && nowMicros > c.deadlineMicros()) {
       refusal = Optional.of(AckCode.EXPIRED);
       detail = "deadline passed " + (nowMicros - c.deadlineMicros()) + " us ago";
     } else if (!rest && readOnly) {
@@ -519,7 +550,7 @@ public final class VirtualFirmware implements AutoCloseable {
     log.warn("{}: going SAFE: {}", device.id(), why);
     device.safe(Long.MAX_VALUE);
     setState(DeviceStateCode.SAFE);
-    fault("WATCHDOG", why, true);
+    fault(DEADMAN_FAULT, why, true);
   }
 
   private void fault(String code, String message, boolean latched) {

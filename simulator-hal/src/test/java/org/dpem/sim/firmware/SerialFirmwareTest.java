@@ -200,12 +200,23 @@ class SerialFirmwareTest {
     assertThat(get(((RemotePairSource) dev).enable(AllocationId.of(1), far(), NodeId.of("n2"), 10))
         .isOk()).isTrue();
     long t0 = System.nanoTime();
-    dev.close();
-    dev = null;
+    // the controller dies without a word: its port closes, its heartbeats stop
+    dev.session().port().close();
     assertThat(Hil.await(Duration.ofSeconds(1),
         () -> fw.state() == org.dpem.protocol.message.DeviceStateCode.SAFE))
         .as("firmware SAFE within 1 s; %s", fw.watchdogStatus()).isTrue();
     assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.0);
+    assertThat(((BenchPairSource) bench).reading().enabled()).isFalse();
+  }
+
+  @Test
+  void controllerShutdownOrdersTheDeviceSafeAtOnce() throws Exception {
+    assertThat(get(((RemotePairSource) dev).enable(AllocationId.of(1), far(), NodeId.of("n2"), 10))
+        .isOk()).isTrue();
+    dev.close();
+    dev = null;
+    assertThat(Hil.await(Duration.ofMillis(300),
+        () -> fw.state() == org.dpem.protocol.message.DeviceStateCode.SAFE)).isTrue();
     assertThat(((BenchPairSource) bench).reading().enabled()).isFalse();
   }
 
