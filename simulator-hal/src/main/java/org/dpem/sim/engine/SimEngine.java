@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The queue is a binary heap over parallel primitive arrays (time, sequence, argument) plus an
  * array of actions; scheduling allocates nothing once the arrays have grown to the run's peak
- * queue length. Not thread-safe: everything runs on the thread that calls {@code run*}.
+ * queue length. Not thread-safe: everything runs on the thread that calls {@code run*}; other
+ * threads hand work in with {@link #post}.
  */
 public final class SimEngine {
   private static final int INITIAL_CAPACITY = 1024;
@@ -24,6 +25,9 @@ public final class SimEngine {
   private long[] args = new long[INITIAL_CAPACITY];
   private SimAction[] actions = new SimAction[INITIAL_CAPACITY];
   private EventTrace trace;
+  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> posted =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile boolean hasPosted;
   private final RandomStreams randoms;
   private final SimTimeBase timeBase;
 
@@ -112,6 +116,25 @@ public final class SimEngine {
     actions[i] = action;
   }
 
+  /**
+   * Hands {@code task} to the engine from any thread: it runs on the engine's thread at the
+   * current virtual time, before the next event (or at the next {@code run*} call). This is the
+   * only engine method that is thread-safe; use it to reach simulated devices from, say, an
+   * admin socket's threads. Its timing depends on when the other thread calls, so runs that use
+   * it are not reproducible from the seed alone.
+   */
+  public void post(Runnable task) {
+    posted.add(java.util.Objects.requireNonNull(task, "task"));
+    hasPosted = true;
+  }
+
+  private void drainPosted() {
+    hasPosted = false;
+    for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
+      r.run();
+    }
+  }
+
   /** Time of the next event, or {@link Long#MAX_VALUE} if none. */
   public long nextEventTime() {
     return size == 0 ? Long.MAX_VALUE : times[0];
@@ -119,6 +142,9 @@ public final class SimEngine {
 
   /** Runs the next event; false if the queue is empty. */
   public boolean step() {
+    if (hasPosted) {
+      drainPosted();
+    }
     if (size == 0) {
       return false;
     }
@@ -147,6 +173,9 @@ public final class SimEngine {
    */
   public long runUntil(long endNanos) {
     long before = fired;
+    if (hasPosted) {
+      drainPosted();
+    }
     while (size > 0 && times[0] <= endNanos) {
       step();
     }
@@ -168,6 +197,9 @@ public final class SimEngine {
    * @return true if {@code stop} ended the run
    */
   public boolean runUntil(long endNanos, BooleanSupplier stop) {
+    if (hasPosted) {
+      drainPosted();
+    }
     if (stop.getAsBoolean()) {
       return true;
     }

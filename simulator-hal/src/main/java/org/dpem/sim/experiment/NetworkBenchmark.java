@@ -99,12 +99,18 @@ public final class NetworkBenchmark {
   }
 
   public static Result run(Params p) {
+    return run(p, null);
+  }
+
+  /** Runs with an optional trace of every event (for determinism checks). */
+  public static Result run(Params p, org.dpem.sim.engine.EventTrace trace) {
     RandomMesh paper = RandomMesh.paper();
     Topology topology = new RandomMesh(paper.nodes(), paper.averageDegree(), paper.areaKm(),
         paper.attenuationDbPerKm(), paper.maxRatePairsPerSecond(), paper.maxSwapPerSecond(),
         paper.template().withCutoff(p.memoryCutoffSeconds())).generate(p.seed());
     SimNetwork net = new SimNetwork(new SimEngine(p.seed()), topology, NetworkOptions.quiet());
     SimEngine engine = net.engine();
+    engine.trace(trace);
     List<String> ids = topology.nodes().stream().map(NodeSpec::id).toList();
     Workload workload = new Workload(WorkloadSpec.predictable(p.requestRatePerSecond(),
         p.predictability(), 86_400), ids, p.seed());

@@ -102,6 +102,20 @@ class SimEngineTest {
   }
 
   @Test
+  void postedTasksFromOtherThreadsRunOnTheEngineThreadBeforeTheNextEvent() throws Exception {
+    SimEngine e = new SimEngine(1);
+    List<String> ran = new ArrayList<>();
+    Thread engineThread = Thread.currentThread();
+    e.schedule(10, x -> ran.add("event"), 0);
+    Thread other = new Thread(() -> e.post(() -> ran.add("posted@" + e.now()
+        + (Thread.currentThread() == engineThread ? " on engine" : " elsewhere"))));
+    other.start();
+    other.join();
+    e.runUntil(20);
+    assertThat(ran).containsExactly("posted@0 on engine", "event");
+  }
+
+  @Test
   void traceBytesRecordEventsAndNotes() {
     ByteTrace t = ByteTrace.inMemory();
     SimEngine e = new SimEngine(1);

@@ -19,4 +19,18 @@ class NetworkBenchmarkTest {
     assertThat(a.heap()).hasSize(2);
     assertThat(a.meanDeliveredFidelity()).isBetween(0.25, 0.95);
   }
+
+  @Test
+  void theWholeNetworkIsDeterministicByteForByte() {
+    NetworkBenchmark.Params p = new NetworkBenchmark.Params(4, 120, 2.0, 0.5, 30, 0, 0.5);
+    org.dpem.sim.engine.ByteTrace t1 = org.dpem.sim.engine.ByteTrace.digestOnly();
+    org.dpem.sim.engine.ByteTrace t2 = org.dpem.sim.engine.ByteTrace.digestOnly();
+    NetworkBenchmark.run(p, t1);
+    NetworkBenchmark.run(p, t2);
+    assertThat(t1.records()).isGreaterThan(10_000).isEqualTo(t2.records());
+    assertThat(t1.sha256()).isEqualTo(t2.sha256());
+    org.dpem.sim.engine.ByteTrace t3 = org.dpem.sim.engine.ByteTrace.digestOnly();
+    NetworkBenchmark.run(new NetworkBenchmark.Params(5, 120, 2.0, 0.5, 30, 0, 0.5), t3);
+    assertThat(t3.sha256()).isNotEqualTo(t1.sha256());
+  }
 }
