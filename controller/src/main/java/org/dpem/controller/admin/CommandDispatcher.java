@@ -34,6 +34,8 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
   private boolean inFlight;
   private boolean draining;
   private boolean closing;
+  private boolean unflushed;
+  private boolean readBurst;
   private long inFlightSeq;
 
   CommandDispatcher(AdminBackend backend, Duration commandTimeout) {
@@ -55,11 +57,19 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
     if (closing) {
       return;
     }
+    readBurst = true;
     queue.add(msg);
     if (queue.size() >= MAX_QUEUED) {
       ctx.channel().config().setAutoRead(false);
     }
     drain();
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    readBurst = false;
+    flushIfNeeded();
+    ctx.fireChannelReadComplete();
   }
 
   @Override
@@ -94,12 +104,17 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
         }
         start((String) next);
       }
-      boolean readMore = !closing && queue.size() < MAX_QUEUED / 2 && ctx.channel().isWritable();
-      if (readMore != ctx.channel().config().isAutoRead()) {
+      // Once closing, reading is the graceful close's business (it reads on to see the peer's end).
+      boolean readMore = queue.size() < MAX_QUEUED / 2 && ctx.channel().isWritable();
+      if (!closing && readMore != ctx.channel().config().isAutoRead()) {
         ctx.channel().config().setAutoRead(readMore);
       }
     } finally {
       draining = false;
+      // Replies to lines of one read are flushed together when the read completes.
+      if (!readBurst) {
+        flushIfNeeded();
+      }
     }
   }
 
@@ -150,14 +165,23 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
     drain();
   }
 
+  private void flushIfNeeded() {
+    if (unflushed) {
+      unflushed = false;
+      ctx.flush();
+    }
+  }
+
+  /** Writes without flushing: the end of the read or of {@link #drain()} flushes. */
   private void send(Reply r) {
     if (!ctx.channel().isActive()) {
       return;
     }
+    unflushed = true;
     if (r.closeAfter()) {
-      GracefulClose.after(ctx.writeAndFlush(r));
+      GracefulClose.after(ctx.write(r));
     } else {
-      ctx.writeAndFlush(r, ctx.voidPromise());
+      ctx.write(r, ctx.voidPromise());
     }
   }
 

