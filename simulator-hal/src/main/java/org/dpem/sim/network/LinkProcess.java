@@ -43,6 +43,10 @@ final class LinkProcess implements SimAction {
   /** The state of a good pair at herald: F0, with u's half decayed over the flight time. */
   private BellDiagonal heraldState;
   private BellDiagonal falseHeraldState;
+  private Reservation resU;
+  private Reservation resV;
+  private int sideU;
+  private int sideV;
 
   LinkProcess(SimNetwork net, SimPairSource source, AllocationId allocation, NodeId peer,
       double rate, SimLink link) {
@@ -106,10 +110,14 @@ final class LinkProcess implements SimAction {
     resolvedVersion = net.configVersion();
     NodeId u = source.node();
     double window = analyzerV == null ? Double.NaN : analyzerV.armedWindow(allocation, u);
+    resU = memU == null ? null : memU.reservation(allocation);
+    resV = memV == null ? null : memV.reservation(allocation);
+    sideU = resU == null ? -1 : resU.sideIndex(peer);
+    sideV = resV == null ? -1 : resV.sideIndex(u);
+    // every change of device state, reservation, arm or link bumps the network's config version,
+    // so these cached references stay valid until the next resolve
     ready = link.up && source.usable() && memU != null && memV != null && !Double.isNaN(window)
-        && memU.usable() && memV.usable()
-        && memU.reservation(allocation) != null && memU.reservation(allocation).sideIndex(peer) >= 0
-        && memV.reservation(allocation) != null && memV.reservation(allocation).sideIndex(u) >= 0;
+        && memU.usable() && memV.usable() && sideU >= 0 && sideV >= 0;
     if (ready) {
       var a = analyzerV.spec();
       pTrue = Detection.heraldProbability(link.transmissivity(), a.detectorEfficiency(), a.efficiency());
@@ -130,9 +138,7 @@ final class LinkProcess implements SimAction {
       return;
     }
     NodeId u = source.node();
-    Reservation resU = memU.roomFor(allocation, peer);
-    Reservation resV = memV.roomFor(allocation, u);
-    if (resU == null || resV == null) {
+    if (!resU.hasRoom(sideU) || !resV.hasRoom(sideV)) {
       net.stats().dropNoSlot();
       return;
     }

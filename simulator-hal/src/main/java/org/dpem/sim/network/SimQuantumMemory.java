@@ -214,15 +214,6 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
         "swap_rate", swapRate);
   }
 
-  /** Room for a new half of {@code allocation} arriving over the link to {@code side}. */
-  Reservation roomFor(AllocationId allocation, NodeId side) {
-    Reservation res = reservations.get(allocation);
-    if (res == null || !usable()) {
-      return null;
-    }
-    return res.hasRoom(res.sideIndex(side)) ? res : null;
-  }
-
   void store(Half h) {
     h.reservation.bySide.get(h.reservation.sideIndex(h.side)).addLast(h);
     h.reservation.used++;
