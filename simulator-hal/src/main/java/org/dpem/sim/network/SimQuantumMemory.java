@@ -116,6 +116,11 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     }
     if (command instanceof SetParameter p && p.parameter().equals(Parameters.SWAP_RATE)) {
       swapRate = p.value();
+      for (Reservation res : reservations.values()) {
+        if (!res.swaps.isEmpty()) {
+          net.engine().schedule(0, x -> trySwaps(res), 0);
+        }
+      }
       return CommandResult.ok();
     }
     return unsupported(command, this);
@@ -252,7 +257,8 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
 
   /** Runs the swap rules of {@code res} while halves and swap capacity allow. */
   void trySwaps(Reservation res) {
-    if (!usable() || reservations.get(res.allocation) != res) {
+    if (!usable() || reservations.get(res.allocation) != res || !(swapRate > 0)) {
+      // a swap rate set to 0 pauses the rules; setting it again resumes them
       return;
     }
     long now = net.engine().now();

@@ -153,6 +153,15 @@ class SimNetworkTest {
     net.engine().runUntil(30_000_000_000L);
     // both links herald ~4.5/s; one swap per second at most
     assertThat(net.stats().swaps()).isBetween(25L, 31L);
+    r(net.memoryAt(N1).submit(new org.dpem.hal.command.SetParameter(AllocationId.NONE, FOREVER,
+        org.dpem.hal.Parameters.SWAP_RATE, 0.0)));
+    long paused = net.stats().swaps();
+    net.engine().runUntil(40_000_000_000L);
+    assertThat(net.stats().swaps()).isEqualTo(paused);
+    r(net.memoryAt(N1).submit(new org.dpem.hal.command.SetParameter(AllocationId.NONE, FOREVER,
+        org.dpem.hal.Parameters.SWAP_RATE, 5.0)));
+    net.engine().runUntil(50_000_000_000L);
+    assertThat(net.stats().swaps()).isGreaterThan(paused + 10);
   }
 
   static void allocate(SimNetwork net, AllocationId a) {
