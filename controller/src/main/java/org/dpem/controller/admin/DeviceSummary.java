@@ -1,6 +1,5 @@
 package org.dpem.controller.admin;
 
-import java.util.List;
 import org.dpem.hal.DeviceKind;
 import org.dpem.hal.DeviceState;
 
@@ -11,12 +10,6 @@ import org.dpem.hal.DeviceState;
  * @param node node the device belongs to
  * @param kind source, memory or analyzer
  * @param state lifecycle state (SAFE after {@code estop})
- * @param transport how it is reached: {@code sim}, {@code serial} or {@code mqtt}
- * @param faults latched faults not yet cleared
+ * @param detail why it is in that state (a latched fault, a lost link), or empty
  */
-public record DeviceSummary(String id, String node, DeviceKind kind, DeviceState state, String transport,
-    List<String> faults) {
-  public DeviceSummary {
-    faults = List.copyOf(faults);
-  }
-}
+public record DeviceSummary(String id, String node, DeviceKind kind, DeviceState state, String detail) {}

@@ -9,10 +9,11 @@ package org.dpem.controller.admin;
  * @param minFidelity fidelity floor
  * @param pairs pairs requested
  * @param delivered pairs delivered so far
+ * @param state {@code queued}, {@code allocated}, {@code delivered}, {@code expired},
+ *     {@code failed} or {@code rejected}
+ * @param reason why it was rejected (e.g. {@code cancelled}), or empty
+ * @param arrivalSeconds controller time it arrived
  * @param deadlineSeconds controller time at which it expires
- * @param state e.g. {@code pending}, {@code active}, {@code delivered}, {@code expired},
- *     {@code failed}, {@code cancelled}
- * @param origin {@code operator}, {@code workload} or {@code trace}
  */
 public record RequestSummary(String id, String source, String destination, double minFidelity, int pairs,
-    int delivered, double deadlineSeconds, String state, String origin) {}
+    int delivered, String state, String reason, double arrivalSeconds, double deadlineSeconds) {}

@@ -15,7 +15,10 @@ public record TopologySnapshot(List<String> nodes, List<Link> links) {
    * @param a one end
    * @param b the other end
    * @param lengthKm fibre length
-   * @param state {@code up} or {@code down}
+   * @param successProbability heralded generation success per attempt
+   * @param fidelity link-level pair fidelity
+   * @param state {@code up} (both ends usable) or {@code down}
    */
-  public record Link(String a, String b, double lengthKm, String state) {}
+  public record Link(String a, String b, double lengthKm, double successProbability, double fidelity,
+      String state) {}
 }

@@ -68,7 +68,7 @@ class AdminServerSocketTest {
       r = c.ask("status");
       assertThat(r.path("ok").asBoolean()).isTrue();
       assertThat(r.path("status").path("loop").asText()).isEqualTo("running");
-      assertThat(r.path("status").path("nodes").asInt()).isEqualTo(4);
+      assertThat(r.path("status").path("usableNodes").asInt()).isEqualTo(4);
     }
   }
 
@@ -95,15 +95,15 @@ class AdminServerSocketTest {
 
       JsonNode list = c.ask("requests");
       assertThat(list.path("requests").findValuesAsText("id")).containsExactly(id);
-      assertThat(list.path("requests").get(0).path("state").asText()).isEqualTo("pending");
-      assertThat(c.ask("requests pending").path("requests")).hasSize(1);
+      assertThat(list.path("requests").get(0).path("state").asText()).isEqualTo("queued");
+      assertThat(c.ask("requests queued").path("requests")).hasSize(1);
       assertThat(c.ask("requests delivered").path("requests")).isEmpty();
 
       JsonNode one = c.ask("request " + id);
       assertThat(one.path("request").path("minFidelity").asDouble()).isEqualTo(0.9);
-      assertThat(c.ask("cancel " + id).path("request").path("state").asText()).isEqualTo("cancelled");
+      assertThat(c.ask("cancel " + id).path("request").path("state").asText()).isEqualTo("rejected");
       JsonNode again = c.ask("cancel " + id);
-      assertThat(again.path("error").asText()).isEqualTo("cancel: request '" + id + "' already cancelled");
+      assertThat(again.path("error").asText()).isEqualTo("cancel: request '" + id + "' already rejected");
       assertThat(again.path("code").asText()).isEqualTo("rejected");
     }
   }
@@ -133,7 +133,7 @@ class AdminServerSocketTest {
         {"device n0-source clear-fault", "device: device 'n0-source' has no latched fault"},
         {"cancel nope", "cancel: unknown request 'nope'"},
         {"policy nope", "policy: unknown policy 'nope'"},
-        {"requests bogus", "requests: unknown state 'bogus' (known: active, cancelled, delivered, expired, failed, pending)"},
+        {"requests bogus", "requests: unknown state 'bogus' (known: allocated, delivered, expired, failed, queued, rejected)"},
         {"drain n\u0001", "drain: NODE must be 1-128 letters, digits or . _ : / @ -, got 'n\\x01'"},
         {"auth " + TOKEN, "auth: already authenticated on this connection"},
         {"help nope", "help: unknown command 'nope'; try 'help'"},

@@ -60,7 +60,7 @@ class AdminServerTlsTest {
     try (AdminServer server = start();
         AdminClient c = AdminClient.connect("127.0.0.1", server.port(), Optional.of(AdminClient.trusting(cert)), 10_000)) {
       c.authenticate("tls-token");
-      assertThat(c.send("status").path("status").path("nodes").asInt()).isEqualTo(2);
+      assertThat(c.send("status").path("status").path("usableNodes").asInt()).isEqualTo(2);
       assertThat(c.send("bogus").path("ok").asBoolean()).isFalse();
     }
   }

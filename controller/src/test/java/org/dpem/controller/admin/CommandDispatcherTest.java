@@ -30,7 +30,7 @@ class CommandDispatcherTest {
   }
 
   static StatusSummary status(long epoch) {
-    return new StatusSummary("running", "dpem", epoch, 0, 2, 6, 0, 0);
+    return new StatusSummary("running", "dpem", epoch, 0, 2, 0, 0, 0, 0, 0.0);
   }
 
   @Test

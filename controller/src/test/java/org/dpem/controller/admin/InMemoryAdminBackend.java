@@ -20,7 +20,7 @@ import org.dpem.hal.DeviceState;
  * for the control loop's thread), so replies complete off the event loop as they will for real.
  */
 public final class InMemoryAdminBackend implements AdminBackend {
-  static final Set<String> STATES = Set.of("pending", "active", "delivered", "expired", "failed", "cancelled");
+  static final Set<String> STATES = Set.of("queued", "allocated", "delivered", "expired", "failed", "rejected");
 
   private final Executor loop;
   private final Map<String, String> nodeState = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
       nodeState.put(n, "active");
       for (DeviceKind k : DeviceKind.values()) {
         String id = n + "-" + k.wireName();
-        devices.put(id, new DeviceSummary(id, n, k, DeviceState.READY, "sim", List.of()));
+        devices.put(id, new DeviceSummary(id, n, k, DeviceState.READY, ""));
       }
     }
   }
@@ -61,13 +61,18 @@ public final class InMemoryAdminBackend implements AdminBackend {
   /** Marks a device faulted, as a driver event would. */
   synchronized void fault(String deviceId, String fault) {
     DeviceSummary d = devices.get(deviceId);
-    devices.put(deviceId, new DeviceSummary(d.id(), d.node(), d.kind(), DeviceState.FAULT, d.transport(), List.of(fault)));
+    devices.put(deviceId, new DeviceSummary(d.id(), d.node(), d.kind(), DeviceState.FAULT, fault));
   }
 
   @Override
   public CompletionStage<StatusSummary> status() {
-    return on(() -> new StatusSummary(loopState, policy, epoch, epoch * 0.01, nodeState.size(), devices.size(),
-        (int) requests.values().stream().filter(r -> r.state().equals("pending")).count(), 0));
+    return on(this::statusNow);
+  }
+
+  private StatusSummary statusNow() {
+    int drained = (int) nodeState.values().stream().filter("drained"::equals).count();
+    return new StatusSummary(loopState, policy, epoch, epoch * 0.01, nodeState.size() - drained, drained,
+        (int) requests.values().stream().filter(r -> r.state().equals("queued")).count(), 0, 0, 0.0);
   }
 
   @Override
@@ -76,7 +81,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
   }
 
   private NodeSummary nodeSummary(String id) {
-    return new NodeSummary(id, nodeState.get(id), 3, 8);
+    return new NodeSummary(id, nodeState.get(id), 3, 8, 8);
   }
 
   private String knownNode(String id) {
@@ -123,7 +128,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<DeviceSummary> safeDevice(String deviceId) {
-    return on(() -> setState(knownDevice(deviceId), DeviceState.SAFE, false));
+    return on(() -> setState(knownDevice(deviceId), DeviceState.SAFE));
   }
 
   @Override
@@ -133,12 +138,12 @@ public final class InMemoryAdminBackend implements AdminBackend {
       if (d.state() != DeviceState.FAULT) {
         throw AdminException.rejected("device '" + deviceId + "' has no latched fault");
       }
-      return setState(d, DeviceState.READY, true);
+      return setState(d, DeviceState.READY);
     });
   }
 
-  private DeviceSummary setState(DeviceSummary d, DeviceState s, boolean clearFaults) {
-    DeviceSummary n = new DeviceSummary(d.id(), d.node(), d.kind(), s, d.transport(), clearFaults ? List.of() : d.faults());
+  private DeviceSummary setState(DeviceSummary d, DeviceState s) {
+    DeviceSummary n = new DeviceSummary(d.id(), d.node(), d.kind(), s, "");
     devices.put(d.id(), n);
     return n;
   }
@@ -153,7 +158,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
       }
       String id = "r" + nextRequest++;
       requests.put(id, new RequestSummary(id, r.source(), r.destination(), r.minFidelity(), r.pairs(), 0,
-          epoch * 0.01 + r.deadlineSeconds(), "pending", "operator"));
+          "queued", "", epoch * 0.01, epoch * 0.01 + r.deadlineSeconds()));
       return id;
     });
   }
@@ -185,11 +190,11 @@ public final class InMemoryAdminBackend implements AdminBackend {
   public CompletionStage<RequestSummary> cancel(String requestId) {
     return on(() -> {
       RequestSummary r = knownRequest(requestId);
-      if (!r.state().equals("pending") && !r.state().equals("active")) {
+      if (!r.state().equals("queued") && !r.state().equals("allocated")) {
         throw AdminException.rejected("request '" + requestId + "' already " + r.state());
       }
       RequestSummary c = new RequestSummary(r.id(), r.source(), r.destination(), r.minFidelity(), r.pairs(),
-          r.delivered(), r.deadlineSeconds(), "cancelled", r.origin());
+          r.delivered(), "rejected", "cancelled", r.arrivalSeconds(), r.deadlineSeconds());
       requests.put(r.id(), c);
       return c;
     });
@@ -197,8 +202,8 @@ public final class InMemoryAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<List<AllocationSummary>> allocations() {
-    return on(() -> requests.values().stream().filter(r -> r.state().equals("active"))
-        .map(r -> new AllocationSummary("a-" + r.id(), r.id(), List.of(r.source(), r.destination()), "generating", 0))
+    return on(() -> requests.values().stream().filter(r -> r.state().equals("allocated"))
+        .map(r -> new AllocationSummary("a-" + r.id(), r.id(), List.of(r.source(), r.destination()), 10, 0.9, 0, true))
         .toList());
   }
 
@@ -238,20 +243,16 @@ public final class InMemoryAdminBackend implements AdminBackend {
   public CompletionStage<EstopReport> estop() {
     return on(() -> {
       loopState = "estopped";
-      devices.replaceAll((id, d) -> setStateCopy(d));
+      devices.replaceAll((id, d) -> new DeviceSummary(d.id(), d.node(), d.kind(), DeviceState.SAFE, "estop"));
       return new EstopReport(devices.size(), 0, List.of());
     });
-  }
-
-  private static DeviceSummary setStateCopy(DeviceSummary d) {
-    return new DeviceSummary(d.id(), d.node(), d.kind(), DeviceState.SAFE, d.transport(), d.faults());
   }
 
   @Override
   public CompletionStage<StatusSummary> resume() {
     return on(() -> {
       loopState = "running";
-      return new StatusSummary(loopState, policy, epoch, epoch * 0.01, nodeState.size(), devices.size(), 0, 0);
+      return statusNow();
     });
   }
 
@@ -276,7 +277,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
       List<String> ids = List.copyOf(nodeState.keySet());
       List<TopologySnapshot.Link> links = new ArrayList<>();
       for (int i = 1; i < ids.size(); i++) {
-        links.add(new TopologySnapshot.Link(ids.get(i - 1), ids.get(i), 10.0, "up"));
+        links.add(new TopologySnapshot.Link(ids.get(i - 1), ids.get(i), 10.0, 0.01, 0.97, "up"));
       }
       return new TopologySnapshot(ids, links);
     });
