@@ -8,9 +8,9 @@ import java.util.function.BooleanSupplier;
  * (time, insertion sequence), so events at the same instant run in the order they were
  * scheduled and a run is a pure function of its seed.
  *
- * <p>The queue is a binary heap over parallel primitive arrays (time, sequence, argument) plus an
- * array of actions; scheduling allocates nothing once the arrays have grown to the run's peak
- * queue length. Not thread-safe: everything runs on the thread that calls {@code run*}; other
+ * <p>The queue is a 4-ary heap over primitive arrays (time and sequence interleaved, argument)
+ * plus an array of actions; scheduling allocates nothing once the arrays have grown to the run's
+ * peak queue length. Not thread-safe: everything runs on the thread that calls {@code run*}; other
  * threads hand work in with {@link #post}.
  */
 public final class SimEngine {
@@ -20,8 +20,8 @@ public final class SimEngine {
   private long nextSeq;
   private long fired;
   private int size;
-  private long[] times = new long[INITIAL_CAPACITY];
-  private long[] seqs = new long[INITIAL_CAPACITY];
+  /** (time, sequence) of entry i at [2i] and [2i+1]: one cache line holds four siblings' keys. */
+  private long[] keys = new long[2 * INITIAL_CAPACITY];
   private long[] args = new long[INITIAL_CAPACITY];
   private SimAction[] actions = new SimAction[INITIAL_CAPACITY];
   private EventTrace trace;
@@ -93,25 +93,26 @@ public final class SimEngine {
     if (atNanos < now) {
       throw new IllegalArgumentException("cannot schedule at " + atNanos + " ns: now is " + now);
     }
-    if (size == times.length) {
+    if (size == args.length) {
       grow();
     }
     long seq = nextSeq++;
     int i = size++;
+    long[] k = keys;
     while (i > 0) {
-      int p = (i - 1) >>> 1;
-      long tp = times[p];
-      if (tp < atNanos || (tp == atNanos && seqs[p] < seq)) {
+      int p = (i - 1) >>> 2;
+      long tp = k[2 * p];
+      if (tp < atNanos || (tp == atNanos && k[2 * p + 1] < seq)) {
         break;
       }
-      times[i] = tp;
-      seqs[i] = seqs[p];
+      k[2 * i] = tp;
+      k[2 * i + 1] = k[2 * p + 1];
       args[i] = args[p];
       actions[i] = actions[p];
       i = p;
     }
-    times[i] = atNanos;
-    seqs[i] = seq;
+    k[2 * i] = atNanos;
+    k[2 * i + 1] = seq;
     args[i] = arg;
     actions[i] = action;
   }
@@ -137,7 +138,7 @@ public final class SimEngine {
 
   /** Time of the next event, or {@link Long#MAX_VALUE} if none. */
   public long nextEventTime() {
-    return size == 0 ? Long.MAX_VALUE : times[0];
+    return size == 0 ? Long.MAX_VALUE : keys[0];
   }
 
   /** Runs the next event; false if the queue is empty. */
@@ -148,13 +149,13 @@ public final class SimEngine {
     if (size == 0) {
       return false;
     }
-    long t = times[0];
-    long seq = seqs[0];
+    long t = keys[0];
+    long seq = keys[1];
     long arg = args[0];
     SimAction action = actions[0];
     int last = --size;
     if (last > 0) {
-      siftDownFromRoot(times[last], seqs[last], args[last], actions[last], last);
+      siftDownFromRoot(keys[2 * last], keys[2 * last + 1], args[last], actions[last], last);
     }
     actions[last] = null;
     now = t;
@@ -176,7 +177,7 @@ public final class SimEngine {
     if (hasPosted) {
       drainPosted();
     }
-    while (size > 0 && times[0] <= endNanos) {
+    while (size > 0 && keys[0] <= endNanos) {
       step();
     }
     if (endNanos > now) {
@@ -203,7 +204,7 @@ public final class SimEngine {
     if (stop.getAsBoolean()) {
       return true;
     }
-    while (size > 0 && times[0] <= endNanos) {
+    while (size > 0 && keys[0] <= endNanos) {
       step();
       if (stop.getAsBoolean()) {
         return true;
@@ -216,34 +217,43 @@ public final class SimEngine {
   }
 
   private void siftDownFromRoot(long t, long seq, long arg, SimAction action, int n) {
+    long[] k = keys;
     int i = 0;
-    int half = n >>> 1;
-    while (i < half) {
-      int c = 2 * i + 1;
-      int r = c + 1;
-      if (r < n && (times[r] < times[c] || (times[r] == times[c] && seqs[r] < seqs[c]))) {
-        c = r;
-      }
-      long tc = times[c];
-      if (t < tc || (t == tc && seq < seqs[c])) {
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= n) {
         break;
       }
-      times[i] = tc;
-      seqs[i] = seqs[c];
+      int c = first;
+      long tc = k[2 * c];
+      long sc = k[2 * c + 1];
+      int end = Math.min(first + 4, n);
+      for (int j = first + 1; j < end; j++) {
+        long tj = k[2 * j];
+        if (tj < tc || (tj == tc && k[2 * j + 1] < sc)) {
+          c = j;
+          tc = tj;
+          sc = k[2 * j + 1];
+        }
+      }
+      if (t < tc || (t == tc && seq < sc)) {
+        break;
+      }
+      k[2 * i] = tc;
+      k[2 * i + 1] = sc;
       args[i] = args[c];
       actions[i] = actions[c];
       i = c;
     }
-    times[i] = t;
-    seqs[i] = seq;
+    k[2 * i] = t;
+    k[2 * i + 1] = seq;
     args[i] = arg;
     actions[i] = action;
   }
 
   private void grow() {
-    int n = times.length * 2;
-    times = Arrays.copyOf(times, n);
-    seqs = Arrays.copyOf(seqs, n);
+    int n = args.length * 2;
+    keys = Arrays.copyOf(keys, 2 * n);
     args = Arrays.copyOf(args, n);
     actions = Arrays.copyOf(actions, n);
   }
