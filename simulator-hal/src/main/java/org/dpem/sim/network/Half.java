@@ -13,15 +13,18 @@ final class Half implements SimAction {
   final Reservation reservation;
   /** The neighbour at the far end of the link this half came over. */
   final NodeId side;
+  /** Index of {@link #side} in the reservation's peers (fixed: changing peers discards halves). */
+  final int sideIdx;
   /** When this node learns the link pair was heralded. */
   final long heraldedAt;
   Pair pair;
   boolean stored;
 
-  Half(SimQuantumMemory memory, Reservation reservation, NodeId side, long heraldedAt) {
+  Half(SimQuantumMemory memory, Reservation reservation, NodeId side, int sideIdx, long heraldedAt) {
     this.memory = memory;
     this.reservation = reservation;
     this.side = side;
+    this.sideIdx = sideIdx;
     this.heraldedAt = heraldedAt;
   }
 

@@ -73,7 +73,8 @@ final class LinkProcess implements SimAction {
 
   private void scheduleEmission() {
     double u = source.random.nextDouble();
-    long gap = (long) (-Math.log1p(-u) * meanGapNanos);
+    // Math.log is an intrinsic, log1p is not; 1 - u lies in (0, 1]
+    long gap = (long) (-Math.log(1.0 - u) * meanGapNanos);
     net.engine().schedule(gap, this, EMIT);
   }
 
@@ -146,8 +147,8 @@ final class LinkProcess implements SimAction {
     long d = link.delayNanos();
     net.stats().heralded(isFalse);
     BellDiagonal state = isFalse ? falseHeraldState : heraldState;
-    Half hu = new Half(memU, resU, peer, now + d);
-    Half hv = new Half(memV, resV, u, now);
+    Half hu = new Half(memU, resU, peer, sideU, now + d);
+    Half hv = new Half(memV, resV, u, sideV, now);
     memU.store(hu);
     memV.store(hv);
     Pair p = new Pair(net, allocation, state, now, hu, hv, now + d, link.lengthKm());

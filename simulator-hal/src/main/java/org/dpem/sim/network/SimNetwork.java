@@ -187,8 +187,7 @@ public final class SimNetwork implements DeviceDirectory {
     if (!p.a.stored || !p.b.stored) {
       return;
     }
-    if (p.a.reservation.swapsSide(p.a.reservation.sideIndex(p.a.side))
-        || p.b.reservation.swapsSide(p.b.reservation.sideIndex(p.b.side))) {
+    if (p.a.reservation.swapsSide(p.a.sideIdx) || p.b.reservation.swapsSide(p.b.sideIdx)) {
       return;
     }
     NodeId x = p.endA();

@@ -220,7 +220,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
   }
 
   void store(Half h) {
-    h.reservation.bySide.get(h.reservation.sideIndex(h.side)).addLast(h);
+    h.reservation.bySide.get(h.sideIdx).addLast(h);
     h.reservation.used++;
     h.stored = true;
     if (cutoffNanos > 0) {
@@ -239,7 +239,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
       return;
     }
     h.stored = false;
-    h.reservation.bySide.get(h.reservation.sideIndex(h.side)).remove(h);
+    h.reservation.bySide.get(h.sideIdx).remove(h);
     h.reservation.used--;
   }
 

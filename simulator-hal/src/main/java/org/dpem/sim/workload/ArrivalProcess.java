@@ -125,7 +125,7 @@ public sealed interface ArrivalProcess {
   }
 
   private static double exp(SplittableRandom r, double rate) {
-    return -Math.log1p(-r.nextDouble()) / rate;
+    return -Math.log(1.0 - r.nextDouble()) / rate;
   }
 
   private static long toNanos(double seconds) {
