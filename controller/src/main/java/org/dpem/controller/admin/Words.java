@@ -3,12 +3,15 @@ package org.dpem.controller.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** A command line split on blanks; the command name is case-insensitive, arguments are not. */
 record Words(String name, List<String> args) {
+  private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+
   static Words of(String line) {
     List<String> w = new ArrayList<>();
-    for (String s : line.strip().split("[ \\t]+")) {
+    for (String s : BLANKS.split(line.strip())) {
       if (!s.isEmpty()) {
         w.add(s);
       }
