@@ -6,13 +6,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Nothing passes until the connection has sent {@code auth TOKEN} with the right token; every
- * other line before that is refused with an error (and {@code quit} closes). A wrong token starts
+ * other line before that is refused with an error (and {@code quit} closes; so do too many refused
+ * lines, or a peer that stops reading the refusals). A wrong token starts
  * a lockout for the peer's host and pauses reading from this connection for as long, scheduled on
  * the channel's event loop. On success the auth handlers leave the pipeline.
  */
 final class AuthHandler extends ChannelInboundHandlerAdapter {
+  /** Lines refused before {@code auth} after which the connection is closed. */
+  static final int MAX_REFUSED = 20;
+
   private final AdminToken token;
   private final AuthLockout lockout;
+  private int refused;
 
   AuthHandler(AdminToken token, AuthLockout lockout) {
     this.token = token;
@@ -35,9 +40,21 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
       case "auth" -> authenticate(ctx, w, audit);
       case "quit" -> GracefulClose.after(
           ctx.writeAndFlush(Reply.ok("quit", audit, AdminJson.MAPPER.createObjectNode().put("bye", true))));
-      default -> ctx.writeAndFlush(Reply.error(w.isEmpty() ? "-" : w.name(), audit, "unauthenticated",
-          (w.isEmpty() ? "" : w.name() + ": ") + "not authenticated; the first command must be 'auth TOKEN'"));
+      default -> refuse(ctx, w, audit);
     }
+  }
+
+  private void refuse(ChannelHandlerContext ctx, Words w, String audit) {
+    String name = w.isEmpty() ? "-" : w.name();
+    String prefix = w.isEmpty() ? "" : w.name() + ": ";
+    // An unauthenticated peer gets a bounded number of answers, and none it does not read.
+    if (++refused > MAX_REFUSED || !ctx.channel().isWritable()) {
+      GracefulClose.after(ctx.writeAndFlush(Reply.error(name, audit, "unauthenticated",
+          prefix + "not authenticated after " + MAX_REFUSED + " commands; closing the connection").closing()));
+      return;
+    }
+    ctx.writeAndFlush(Reply.error(name, audit, "unauthenticated",
+        prefix + "not authenticated; the first command must be 'auth TOKEN'"));
   }
 
   private void authenticate(ChannelHandlerContext ctx, Words w, String audit) {

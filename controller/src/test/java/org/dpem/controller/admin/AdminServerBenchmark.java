@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
 @Threads(16)
 public class AdminServerBenchmark {

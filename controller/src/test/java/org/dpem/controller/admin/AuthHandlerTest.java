@@ -86,6 +86,19 @@ class AuthHandlerTest {
   }
 
   @Test
+  void tooManyLinesBeforeAuthCloseTheConnection() {
+    EmbeddedChannel ch = channel();
+    for (int i = 0; i < AuthHandler.MAX_REFUSED; i++) {
+      ch.writeInbound("status");
+      assertThat(reply(ch).error()).isEqualTo("status: not authenticated; the first command must be 'auth TOKEN'");
+    }
+    assertThat(ch.isOpen()).isTrue();
+    ch.writeInbound("status");
+    assertThat(reply(ch).error()).isEqualTo("status: not authenticated after 20 commands; closing the connection");
+    assertThat(ch.isOpen()).isFalse();
+  }
+
+  @Test
   void wrongArgumentCountIsNotAFailedGuess() {
     EmbeddedChannel ch = channel();
     ch.writeInbound("auth a b");
