@@ -101,7 +101,7 @@ public final class DeviceSession implements AutoCloseable {
     port.start(new PacketPort.Receiver() {
       @Override
       public void onPacket(Packet packet) {
-        exec.execute(() -> received(packet));
+        run(() -> received(packet));
       }
 
       @Override
@@ -111,18 +111,18 @@ public final class DeviceSession implements AutoCloseable {
 
       @Override
       public void onUp() {
-        exec.execute(DeviceSession.this::linkUp);
+        run(DeviceSession.this::linkUp);
       }
 
       @Override
       public void onDown(String reason) {
-        exec.execute(() -> linkDown(reason));
+        run(() -> linkDown(reason));
       }
 
       @Override
       public void onPeerPresence(String presence) {
         if (presence.equals("lost") || presence.equals("offline")) {
-          exec.execute(() -> lost("the broker reports the device " + presence));
+          run(() -> lost("the broker reports the device " + presence));
         }
       }
     });
@@ -132,6 +132,14 @@ public final class DeviceSession implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  private void run(Runnable r) {
+    try {
+      exec.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: whatever arrives after close is dropped
+    }
   }
 
   public PacketPort port() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import jssc.SerialPort;
 import jssc.SerialPortException;
 import org.slf4j.Logger;
@@ -17,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A byte stream over one serial port (jssc), opened by explicit path.
  *
- * <p>Reading happens on jssc's event thread (RXCHAR events, then a non-blocking read of what is
- * buffered): {@code readBytes(n, timeout)} busy-spins and ignores interrupts, so it is never used.
+ * <p>A dedicated reader thread makes short non-blocking reads ({@code getInputBufferBytesCount}
+ * then {@code readBytes(n)} of what is there) and parks for {@link SerialSettings#pollInterval()}
+ * when the port is empty. {@code readBytes(n, timeout)} busy-spins and ignores interrupts, so it is
+ * never used; jssc's event listener polls about every 1.2 ms, too slow for sub-millisecond round
+ * trips.
  * A watcher thread notices the port vanishing (USB unplugged, socat gone) because the path
  * disappears or the port stops answering; the link then reports itself lost exactly once and
  * refuses further writes. Reopening is the owner's job: open a new link.
@@ -46,6 +50,7 @@ public final class SerialLink implements AutoCloseable {
   private final Path lockFile;
   private final AtomicBoolean down = new AtomicBoolean();
   private final Thread watcher;
+  private final Thread reader;
   private final Object writeLock = new Object();
   private volatile boolean closing;
 
@@ -59,6 +64,8 @@ public final class SerialLink implements AutoCloseable {
     this.lockFile = lockFile;
     this.watcher = new Thread(this::watch, "serial-watch " + settings.path());
     this.watcher.setDaemon(true);
+    this.reader = new Thread(this::read, "serial-read " + settings.path());
+    this.reader.setDaemon(true);
   }
 
   /**
@@ -117,12 +124,7 @@ public final class SerialLink implements AutoCloseable {
       throw new LinkDownException("cannot open serial port " + path + ": " + e.getExceptionType(), e);
     }
     SerialLink link = new SerialLink(settings, listener, port, ch, lock, lockFile);
-    try {
-      port.addEventListener(ev -> link.onEvent(), SerialPort.MASK_RXCHAR);
-    } catch (SerialPortException e) {
-      link.close();
-      throw new LinkDownException("cannot listen on serial port " + path + ": " + e.getExceptionType(), e);
-    }
+    link.reader.start();
     link.watcher.start();
     return link;
   }
@@ -160,19 +162,30 @@ public final class SerialLink implements AutoCloseable {
     }
   }
 
-  private void onEvent() {
-    if (!isUp()) {
-      return;
-    }
-    try {
-      byte[] b = port.readBytes();
-      if (b != null && b.length > 0) {
-        listener.onBytes(b);
+  private void read() {
+    long park = Math.max(1_000, settings.pollInterval().toNanos());
+    while (isUp()) {
+      try {
+        int n = port.getInputBufferBytesCount();
+        if (n < 0) {
+          // a pty whose other side closed answers ioctl with an error rather than a count
+          lost("serial port " + path() + " stopped answering");
+          return;
+        }
+        if (n == 0) {
+          LockSupport.parkNanos(park);
+          continue;
+        }
+        byte[] b = port.readBytes(n);
+        if (b != null && b.length > 0) {
+          listener.onBytes(b);
+        }
+      } catch (SerialPortException e) {
+        lost("read from " + path() + " failed: " + e.getExceptionType());
+        return;
+      } catch (RuntimeException e) {
+        log.error("serial listener failed on {}", path(), e);
       }
-    } catch (SerialPortException e) {
-      lost("read from " + path() + " failed: " + e.getExceptionType());
-    } catch (RuntimeException e) {
-      log.error("serial listener failed on {}", path(), e);
     }
   }
 
@@ -189,16 +202,6 @@ public final class SerialLink implements AutoCloseable {
       }
       if (!Files.exists(settings.path())) {
         lost("serial port " + path() + " vanished");
-        return;
-      }
-      try {
-        // A pty whose master side closed answers ioctl with an error (-1) rather than a count.
-        if (port.getInputBufferBytesCount() < 0) {
-          lost("serial port " + path() + " stopped answering");
-          return;
-        }
-      } catch (SerialPortException e) {
-        lost("serial port " + path() + " failed: " + e.getExceptionType());
         return;
       }
     }
@@ -218,10 +221,13 @@ public final class SerialLink implements AutoCloseable {
   }
 
   private void shutdownPort() {
-    try {
-      port.removeEventListener();
-    } catch (SerialPortException | RuntimeException ignored) {
-      // the port may already be half gone
+    if (Thread.currentThread() != reader) {
+      reader.interrupt();
+      try {
+        reader.join(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       port.closePort();
@@ -231,7 +237,7 @@ public final class SerialLink implements AutoCloseable {
     releaseLock(lock, lockChannel, lockFile);
   }
 
-  /** Removing the listener from jssc's event thread would join that thread: loss closes aside. */
+  /** Loss may be noticed on the reader thread itself: the port is closed from another one. */
   private void runAside(Runnable r) {
     Thread t = new Thread(r, "serial-close " + path());
     t.setDaemon(true);

@@ -16,6 +16,17 @@ import org.dpem.driver.transport.PtyPair;
 final class Hil {
   private Hil() {}
 
+  /**
+   * Keeps the broker's and Netty's debug chatter out of test output (this module's tests have no
+   * logging config of their own for these packages).
+   */
+  static void quietLogs() {
+    for (String name : List.of("io.moquette", "io.netty", "org.dpem.driver", "org.dpem.sim.firmware")) {
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+  }
+
   static void requireBinary(String binary) {
     if (PtyPair.which(binary)) {
       return;

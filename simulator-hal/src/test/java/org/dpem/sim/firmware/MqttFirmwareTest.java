@@ -41,6 +41,7 @@ class MqttFirmwareTest {
 
   @BeforeEach
   void up() {
+    Hil.quietLogs();
     time = new WallClockTimeBase();
     factory = new DriverFactory(time, "test-host");
     bench = BenchDevices.create(DeviceKind.SOURCE, "src-9", "n9", time);

@@ -49,6 +49,7 @@ class SerialFirmwareTest {
 
   @BeforeEach
   void up() throws Exception {
+    Hil.quietLogs();
     Hil.requireBinary("socat");
     time = new WallClockTimeBase();
     pty = PtyPair.start(dir.resolve("host"), dir.resolve("dev"));

@@ -47,6 +47,7 @@ class SignedCommandTest {
 
   @BeforeEach
   void up() throws Exception {
+    Hil.quietLogs();
     Hil.requireBinary("socat");
     time = new WallClockTimeBase();
     pty = PtyPair.start(dir.resolve("host"), dir.resolve("dev"));
