@@ -50,23 +50,23 @@ public final class NetworkBenchmark {
    * @param predictability the workload's predictability knob (see {@link WorkloadSpec#predictable})
    * @param allocations number of fixed allocations to try
    * @param heapSampleEverySeconds simulated seconds between heap samples (0: none)
-   * @param memoryCutoffSeconds cutoff of every memory (0: none); the default equipment has a
-   *     1 s coherence time
+   * @param memoryCutoffSeconds cutoff of every memory (0: none)
+   * @param coherenceTimeSeconds depolarizing coherence time of every memory
    */
   public record Params(long seed, double simulatedSeconds, double requestRatePerSecond,
       double predictability, int allocations, double heapSampleEverySeconds,
-      double memoryCutoffSeconds) {
+      double memoryCutoffSeconds, double coherenceTimeSeconds) {
     /**
-     * One simulated hour, 1 request/s, predictability 0.5, 30 allocations, a 0.5 s memory
-     * cutoff, no heap samples.
+     * One simulated hour, 1 request/s, predictability 0.5, 30 allocations, the default
+     * equipment (1 s coherence) with a 0.5 s memory cutoff, no heap samples.
      */
     public static Params paperHour(long seed) {
-      return new Params(seed, 3600, 1.0, 0.5, 30, 0, 0.5);
+      return new Params(seed, 3600, 1.0, 0.5, 30, 0, 0.5, 1.0);
     }
 
     /** One simulated day with a heap sample every simulated hour. */
     public static Params paperDay(long seed) {
-      return new Params(seed, 86_400, 1.0, 0.5, 30, 3600, 0.5);
+      return new Params(seed, 86_400, 1.0, 0.5, 30, 3600, 0.5, 1.0);
     }
   }
 
@@ -107,7 +107,8 @@ public final class NetworkBenchmark {
     RandomMesh paper = RandomMesh.paper();
     Topology topology = new RandomMesh(paper.nodes(), paper.averageDegree(), paper.areaKm(),
         paper.attenuationDbPerKm(), paper.maxRatePairsPerSecond(), paper.maxSwapPerSecond(),
-        paper.template().withCutoff(p.memoryCutoffSeconds())).generate(p.seed());
+        paper.template().withCoherence(p.coherenceTimeSeconds()).withCutoff(p.memoryCutoffSeconds()))
+        .generate(p.seed());
     SimNetwork net = new SimNetwork(new SimEngine(p.seed()), topology, NetworkOptions.quiet());
     SimEngine engine = net.engine();
     engine.trace(trace);

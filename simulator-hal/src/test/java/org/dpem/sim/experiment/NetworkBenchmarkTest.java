@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class NetworkBenchmarkTest {
   @Test
   void tenSimulatedMinutesOfThePaperNetwork() {
-    NetworkBenchmark.Params p = new NetworkBenchmark.Params(1, 600, 1.0, 0.5, 30, 300, 0.5);
+    NetworkBenchmark.Params p = new NetworkBenchmark.Params(1, 600, 1.0, 0.5, 30, 300, 0.5, 1.0);
     NetworkBenchmark.Result a = NetworkBenchmark.run(p);
     NetworkBenchmark.Result b = NetworkBenchmark.run(p);
     assertThat(a.events()).isEqualTo(b.events()).isGreaterThan(100_000);
@@ -22,7 +22,7 @@ class NetworkBenchmarkTest {
 
   @Test
   void theWholeNetworkIsDeterministicByteForByte() {
-    NetworkBenchmark.Params p = new NetworkBenchmark.Params(4, 120, 2.0, 0.5, 30, 0, 0.5);
+    NetworkBenchmark.Params p = new NetworkBenchmark.Params(4, 120, 2.0, 0.5, 30, 0, 0.5, 1.0);
     org.dpem.sim.engine.ByteTrace t1 = org.dpem.sim.engine.ByteTrace.digestOnly();
     org.dpem.sim.engine.ByteTrace t2 = org.dpem.sim.engine.ByteTrace.digestOnly();
     NetworkBenchmark.run(p, t1);
@@ -30,7 +30,7 @@ class NetworkBenchmarkTest {
     assertThat(t1.records()).isGreaterThan(10_000).isEqualTo(t2.records());
     assertThat(t1.sha256()).isEqualTo(t2.sha256());
     org.dpem.sim.engine.ByteTrace t3 = org.dpem.sim.engine.ByteTrace.digestOnly();
-    NetworkBenchmark.run(new NetworkBenchmark.Params(5, 120, 2.0, 0.5, 30, 0, 0.5), t3);
+    NetworkBenchmark.run(new NetworkBenchmark.Params(5, 120, 2.0, 0.5, 30, 0, 0.5, 1.0), t3);
     assertThat(t3.sha256()).isNotEqualTo(t1.sha256());
   }
 }
