@@ -25,6 +25,18 @@ public final class Fibre {
     return Math.round(lengthKm * NANOS_PER_KM);
   }
 
+  /**
+   * Delay of a classical message relayed hop by hop over links of the given lengths (each hop
+   * adds its fibre delay; relaying itself is taken as instantaneous).
+   */
+  public static long pathDelayNanos(double... linkKm) {
+    long total = 0;
+    for (double km : linkKm) {
+      total += delayNanos(km);
+    }
+    return total;
+  }
+
   static void requireNonNegative(double v, String what) {
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw new IllegalArgumentException(what + " must be finite and >= 0, got " + v);

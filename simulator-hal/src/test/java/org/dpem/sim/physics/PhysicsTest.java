@@ -26,6 +26,8 @@ class PhysicsTest {
     assertThat(Fibre.delayNanos(1)).isEqualTo(5_000);
     assertThat(Fibre.delayNanos(200_000)).isEqualTo(1_000_000_000L);
     assertThatThrownBy(() -> Fibre.delayNanos(-1)).hasMessageContaining("fibre length");
+    assertThat(Fibre.pathDelayNanos(10, 20.5, 0.1)).isEqualTo(50_000 + 102_500 + 500);
+    assertThat(Fibre.pathDelayNanos()).isZero();
   }
 
   @Test
