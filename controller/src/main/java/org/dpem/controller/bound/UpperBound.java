@@ -45,6 +45,11 @@ import org.ojalgo.optimisation.Variable;
  * therefore bounds the expected delivery of every allocator that routes on these paths.
  * Requests with identical ends, windows ignored, and identical feasible path sets are merged into
  * one commodity to keep the LP small; merging does not change the optimum.
+ *
+ * <p>Up to {@link #EXACT_LIMIT} columns the LP is solved exactly with ojAlgo. Larger instances
+ * (a simulated hour of the paper's workload has tens of thousands) take ojAlgo minutes, so there
+ * the bound is the Lagrangian dual of the same LP ({@link DualBound}), which is a valid upper
+ * bound at every iterate and is reported as such ({@link Result#method()}).
  */
 public final class UpperBound {
   /** Candidate paths per request considered by the bound. */
@@ -55,12 +60,25 @@ public final class UpperBound {
    * @param pairsPerSecond {@code pairs / H}
    * @param commodities merged commodities in the LP
    * @param variables LP variables
+   * @param method {@code lp} (solved exactly by ojAlgo) or {@code lagrangian-dual} (a valid but
+   *     possibly looser bound, for large instances)
    */
-  public record Result(double pairs, double pairsPerSecond, int commodities, int variables) {}
+  public record Result(double pairs, double pairsPerSecond, int commodities, int variables,
+      String method) {}
+
+  /** Above this many LP columns the Lagrangian dual ({@link DualBound}) is used instead. */
+  public static final int EXACT_LIMIT = 3000;
+  static final int DUAL_ITERATIONS = 400;
 
   private UpperBound() {}
 
   public static Result solve(NetworkModel model, List<Request> requests, double horizonSeconds) {
+    return solve(model, requests, horizonSeconds, EXACT_LIMIT);
+  }
+
+  /** As {@link #solve(NetworkModel, List, double)}, solving exactly up to {@code exactLimit} columns. */
+  static Result solve(NetworkModel model, List<Request> requests, double horizonSeconds,
+      int exactLimit) {
     BitSet all = new BitSet();
     all.set(0, model.nodeCount());
     TopologySnapshot topo = new TopologySnapshot(model, all, 0, PATHS);
@@ -93,7 +111,14 @@ public final class UpperBound {
       pathsOf.putIfAbsent(key, feasible);
     }
     if (demand.isEmpty() || horizonSeconds <= 0) {
-      return new Result(0, 0, 0, 0);
+      return new Result(0, 0, 0, 0, "none");
+    }
+    int columns = 0;
+    for (List<CandidatePath> ps : pathsOf.values()) {
+      columns += ps.size();
+    }
+    if (columns > exactLimit) {
+      return dual(model, demand, pathsOf, horizonSeconds, columns);
     }
     ExpressionsBasedModel lp = new ExpressionsBasedModel();
     Map<Integer, Expression> rows = new HashMap<>();
@@ -120,7 +145,51 @@ public final class UpperBound {
       throw new IllegalStateException("upper-bound LP not solved: " + res.getState());
     }
     double v = Math.max(0, res.getValue());
-    return new Result(v, v / horizonSeconds, demand.size(), vars);
+    return new Result(v, v / horizonSeconds, demand.size(), vars, "lp");
+  }
+
+  private static Result dual(NetworkModel model, Map<List<Object>, double[]> demand,
+      Map<List<Object>, List<CandidatePath>> pathsOf, double horizon, int columns) {
+    int n = 3 * model.nodeCount();
+    double[] cap = new double[n];
+    for (int i = 0; i < model.nodeCount(); i++) {
+      cap[ResourceKind.GENERATION.at(i)] = model.node(i).generationRate() * horizon;
+      cap[ResourceKind.SWAP.at(i)] = model.node(i).swapCapacity() * horizon;
+      cap[ResourceKind.MEMORY.at(i)] = Double.POSITIVE_INFINITY;
+    }
+    List<DualBound.Commodity> ks = new ArrayList<>();
+    for (Map.Entry<List<Object>, double[]> e : demand.entrySet()) {
+      List<int[]> res = new ArrayList<>();
+      List<double[]> use = new ArrayList<>();
+      for (CandidatePath p : pathsOf.get(e.getKey())) {
+        Map<Integer, Double> perPair = unitUse(model, p);
+        res.add(perPair.keySet().stream().mapToInt(Integer::intValue).toArray());
+        use.add(perPair.values().stream().mapToDouble(Double::doubleValue).toArray());
+      }
+      ks.add(new DualBound.Commodity(e.getValue()[0], res, use));
+    }
+    // memory never binds in the bound: give it no price
+    for (int c = 0; c < n; c++) {
+      if (Double.isInfinite(cap[c])) {
+        cap[c] = 0;
+      }
+    }
+    double[] r = DualBound.solve(cap, ks, DUAL_ITERATIONS);
+    return new Result(r[0], r[0] / horizon, demand.size(), columns, "lagrangian-dual");
+  }
+
+  /** Per delivered pair on p: 1/s_j attempts at each link's generating end, 1/q_n swaps inside. */
+  static Map<Integer, Double> unitUse(NetworkModel model, CandidatePath p) {
+    int[] idx = p.nodeIndex();
+    Map<Integer, Double> perPair = new LinkedHashMap<>();
+    for (int j = 0; j + 1 < idx.length; j++) {
+      int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
+      perPair.merge(ResourceKind.GENERATION.at(gen), 1 / p.linkSuccess()[j], Double::sum);
+    }
+    for (int m = 1; m + 1 < idx.length; m++) {
+      perPair.merge(ResourceKind.SWAP.at(idx[m]), 1 / model.node(idx[m]).swapSuccess(), Double::sum);
+    }
+    return perPair;
   }
 
   private static Expression row(ExpressionsBasedModel lp, Map<Integer, Expression> rows,
@@ -145,17 +214,8 @@ public final class UpperBound {
 
   /** The largest rate (pairs/s) path p could carry alone, with the bound's coefficients. */
   static double soloRate(NetworkModel model, CandidatePath p) {
-    int[] idx = p.nodeIndex();
-    Map<Integer, Double> perPair = new HashMap<>();
-    for (int j = 0; j + 1 < idx.length; j++) {
-      int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
-      perPair.merge(ResourceKind.GENERATION.at(gen), 1 / p.linkSuccess()[j], Double::sum);
-    }
-    for (int m = 1; m + 1 < idx.length; m++) {
-      perPair.merge(ResourceKind.SWAP.at(idx[m]), 1 / model.node(idx[m]).swapSuccess(), Double::sum);
-    }
     double rate = Double.POSITIVE_INFINITY;
-    for (Map.Entry<Integer, Double> e : perPair.entrySet()) {
+    for (Map.Entry<Integer, Double> e : unitUse(model, p).entrySet()) {
       var node = model.node(ResourceKind.nodeOf(e.getKey()));
       double cap = ResourceKind.kindOf(e.getKey()) == ResourceKind.GENERATION
           ? node.generationRate() : node.swapCapacity();

@@ -79,6 +79,7 @@ public final class ControlLoop implements AutoCloseable {
   private boolean running;
   private EpochMetrics last = EpochMetrics.NONE;
   private java.util.function.Consumer<EpochMetrics> epochListener = m -> { };
+  private org.HdrHistogram.Histogram epochCost;
 
   public ControlLoop(NetworkModel model, DeviceDirectory devices, TimeBase time,
       LoopSettings settings, AllocationPolicy policy, RunMetrics metrics, Journal journal,
@@ -106,6 +107,14 @@ public final class ControlLoop implements AutoCloseable {
   /** Called at the end of every epoch with its metric deltas (loop thread). */
   public void onEpoch(java.util.function.Consumer<EpochMetrics> listener) {
     this.epochListener = listener;
+  }
+
+  /**
+   * Records each epoch's computing time (nanoseconds, host clock) into {@code h}: for benchmarks;
+   * the measurement never feeds back into control.
+   */
+  public void measureEpochs(org.HdrHistogram.Histogram h) {
+    this.epochCost = h;
   }
 
   /**
@@ -168,6 +177,7 @@ public final class ControlLoop implements AutoCloseable {
 
   /** One control epoch. Public for benchmarks and tests that drive the loop by hand. */
   public void tick() {
+    long cost = epochCost == null ? 0 : System.nanoTime();
     long now = time.nowNanos();
     epochStartNanos = now;
     Runnable r;
@@ -216,6 +226,9 @@ public final class ControlLoop implements AutoCloseable {
     afterFlush.clear();
     epochListener.accept(last);
     epoch++;
+    if (epochCost != null) {
+      epochCost.recordValue(Math.max(0, System.nanoTime() - cost));
+    }
     if (running) {
       long due = epochStartNanos + settings.epochNanos();
       next = time.schedule(due - time.nowNanos(), this::tick);

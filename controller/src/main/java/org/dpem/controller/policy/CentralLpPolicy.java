@@ -27,8 +27,10 @@ import org.ojalgo.optimisation.Variable;
  * where p ranges over r's feasible candidate paths and a_{c,r,p} is the {@link Usage} of one
  * pair/s of r on p at resource c; memory slots, which do not scale with rate, enter as
  * {@code slots / target_r} per pair/s (the fractional relaxation of "the request holds its slots").
+ * The target is raised, if needed, to the least rate at which a path's pairs meet the floor
+ * ({@link PendingRequest#minRate(CandidatePath)}).
  * Rounding keeps, for each request, the path with the largest x_{r,p} if x is at least the
- * request's minimum rate, and claims those in decreasing x; the reservation then enforces exact
+ * request's minimum rate on that path, and claims those in decreasing x; the reservation then enforces exact
  * capacities. At most {@link #MAX_REQUESTS} requests (earliest deadline first) enter one LP, to
  * bound the solve time.
  */
@@ -62,6 +64,9 @@ public final class CentralLpPolicy implements AllocationPolicy {
     List<Column> cols = new ArrayList<>();
     for (PendingRequest p : reqs) {
       double target = p.targetRate();
+      for (CandidatePath path : p.candidates()) {
+        target = Math.max(target, Math.min(p.minRate(path), 1e6));
+      }
       Expression demand = lp.addExpression("d" + p.id()).upper(target);
       for (CandidatePath path : p.candidates()) {
         Variable x = lp.addVariable("x" + p.id() + "_" + cols.size()).lower(0).weight(1);
@@ -94,9 +99,10 @@ public final class CentralLpPolicy implements AllocationPolicy {
     List<Claim> claims = new ArrayList<>();
     for (Map.Entry<Long, Column> e : best.entrySet()) {
       PendingRequest p = e.getValue().req;
-      double x = Math.min(bestX.get(e.getKey()), p.targetRate());
-      if (x >= p.minRate()) {
-        claims.add(new Claim(p.id(), e.getValue().path, x, p.minRate()));
+      double x = bestX.get(e.getKey());
+      double min = p.minRate(e.getValue().path);
+      if (x >= min) {
+        claims.add(new Claim(p.id(), e.getValue().path, x, min));
       }
     }
     claims.sort(Comparator.comparingDouble((Claim c) -> -c.rate()).thenComparingLong(Claim::requestId));

@@ -33,14 +33,15 @@ public final class GreedyPolicy implements AllocationPolicy {
 
   /** The first candidate path with room for {@code p}, claimed in {@code free}; or null. */
   static Claim firstFit(EpochView view, FreeCapacity free, PendingRequest p) {
-    double target = p.targetRate();
     for (CandidatePath path : p.candidates()) {
+      double min = p.minRate(path);
+      double target = Math.max(p.targetRate(), min);
       Usage u = Usage.of(view.model(), path, target);
       double scale = free.fit(u);
       double rate = target * Math.min(1, scale);
-      if (scale > 0 && rate >= p.minRate()) {
+      if (scale > 0 && rate >= min) {
         free.take(scale >= 1 ? u : u.scaled(scale));
-        return new Claim(p.id(), path, rate, Math.min(rate, p.minRate()));
+        return new Claim(p.id(), path, rate, Math.min(rate, min));
       }
     }
     return null;

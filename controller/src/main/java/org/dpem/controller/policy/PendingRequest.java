@@ -45,4 +45,12 @@ public record PendingRequest(Request request, int remaining, List<CandidatePath>
   public double minRate() {
     return MIN_FRACTION * neededRate();
   }
+
+  /**
+   * The least rate worth an allocation on {@code path}: enough to be useful and fast enough that
+   * pairs do not decay below the floor while they wait ({@link CandidatePath#minRate}).
+   */
+  public double minRate(CandidatePath path) {
+    return Math.max(minRate(), path.minRate(request.minFidelity()));
+  }
 }

@@ -118,10 +118,11 @@ public final class TopologySnapshot {
 
   /**
    * Describes a path given as node indices: its yield and its fidelity estimate. Links herald at
-   * exponential times with the slowest link's mean {@code m} (full generation rate); the pairs
-   * that herald early wait in memory, both halves decaying, for the last one. For h links the
-   * expected total wait is {@code h (H_h - 1) m} (H_h the harmonic number), which is what the
-   * decay is applied over; a single link needs no wait. Then the swap law joins the links.
+   * exponential times, at full generation rate the slowest with rate L; the pairs that herald
+   * early wait in memory, both halves decaying, for the last one. For h links the expected total
+   * wait is {@code h (H_h - 1)} mean waits (H_h the harmonic number); each wait keeps, in
+   * expectation, the factor {@code L / (L + 2/T)} of the Werner parameter. A single link needs no
+   * wait. The swap law joins the links.
    */
   public CandidatePath describe(List<Integer> path) {
     int hops = path.size() - 1;
@@ -151,11 +152,15 @@ public final class TopologySnapshot {
     for (int j = 1; j <= hops; j++) {
       harmonic += 1.0 / j;
     }
-    double totalWait = hops * (harmonic - 1) * slowestWait;
-    w *= Math.exp(-2 * totalWait / coherence);
+    double exponent = hops * (harmonic - 1);
+    double lambda = 1.0 / slowestWait;
+    double decayed = w * Math.pow(lambda / (lambda + 2 / coherence), exponent);
+    double q = 1;
     for (int j = 1; j < hops; j++) {
-      yield *= model.node(idx[j]).swapSuccess();
+      q *= model.node(idx[j]).swapSuccess();
     }
-    return new CandidatePath(ids, idx, p, yield, FidelityModel.fidelity(w));
+    yield *= q;
+    return new CandidatePath(ids, idx, p, yield, FidelityModel.fidelity(decayed), w, exponent,
+        coherence, q);
   }
 }

@@ -41,4 +41,23 @@ class UpperBoundTest {
     // a floor above the two-link fidelity (0.9616 in Werner terms) excludes it
     assertThat(UpperBound.solve(m, List.of(req(1, "n0", "n2", 10, 100, 0.96)), 100).pairs()).isZero();
   }
+
+  @Test
+  void theLagrangianDualNeverUnderstatesTheExactLpAndComesClose() {
+    // a 12-node ring with chords, 300 random requests: small enough for the exact LP
+    NetworkModel m = Lab.model(12, new int[][] {{0, 6}, {3, 9}, {2, 7}, {11, 0}}, 10, 2, 10);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    List<Request> reqs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int s = r.nextInt(12);
+      int d = (s + 1 + r.nextInt(11)) % 12;
+      reqs.add(req(i, "n" + s, "n" + d, 1 + r.nextInt(5), 1 + 9 * r.nextDouble(), 0.5 + 0.2 * r.nextDouble()));
+    }
+    UpperBound.Result exact = UpperBound.solve(m, reqs, 60, Integer.MAX_VALUE);
+    UpperBound.Result dual = UpperBound.solve(m, reqs, 60, 0);
+    assertThat(exact.method()).isEqualTo("lp");
+    assertThat(dual.method()).isEqualTo("lagrangian-dual");
+    assertThat(dual.pairs()).isGreaterThanOrEqualTo(exact.pairs() - 1e-6);
+    assertThat(dual.pairs()).isLessThanOrEqualTo(exact.pairs() * 1.10);
+  }
 }

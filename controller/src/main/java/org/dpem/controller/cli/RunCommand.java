@@ -1,0 +1,174 @@
+package org.dpem.controller.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dpem.config.ConfigException;
+import org.dpem.config.ConfigLoader;
+import org.dpem.config.DpemConfig;
+import org.dpem.config.ShippedExamples;
+import org.dpem.config.device.DeviceSpec;
+import org.dpem.config.device.DriverKind;
+import org.dpem.controller.policy.Policies;
+import org.dpem.controller.run.RunOptions;
+import org.dpem.controller.run.RunReport;
+import org.dpem.controller.run.Scenario;
+import org.dpem.controller.run.ScenarioBuilder;
+import org.dpem.controller.run.SimulatedRun;
+import org.dpem.hal.time.WallClockTimeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dpem run}: the controller on a config, with a policy, for a duration. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Runs the controller. Without options: the paper's simulated 100-node network "
+        + "(config/examples/paper-100.yaml) under the config's policy, until interrupted.",
+        "Against the simulator, time is virtual and runs as fast as the CPU allows."})
+public final class RunCommand implements Callable<Integer> {
+  static final String DEFAULT_CONFIG = "config/examples/paper-100.yaml";
+
+  @Option(names = "--config", defaultValue = DEFAULT_CONFIG,
+      description = "Config file (default ${DEFAULT-VALUE}; the shipped copy is used when that file is absent).")
+  String config;
+
+  @Option(names = "--policy", description = "Allocation policy: greedy, central-lp, max-weight (default: the config's).")
+  String policy;
+
+  @Option(names = "--duration", converter = DurationConverter.class,
+      description = "How long requests arrive, e.g. 600s, 10m, 1h (simulated time); the run then finishes the requests still live. Default: until interrupted.")
+  Double durationS;
+
+  @Option(names = "--seed", description = "Seed of the workload and the simulator (default: the config's workload seed).")
+  Long seed;
+
+  @Option(names = "--json", description = "Print one JSON object with the summary on stdout (logs go to stderr).")
+  boolean json;
+
+  @Option(names = "--admin-port", description = "Port of the admin socket (default: the config's).")
+  Integer adminPort;
+
+  @Option(names = "--journal", description = "Journal file for this run (default: none for simulated runs).")
+  Path journal;
+
+  @Option(names = "--prometheus-port", description = "Serve metrics for Prometheus on 127.0.0.1 at this port (default: the config's, if any).")
+  Integer prometheusPort;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    // libraries that print banners on stdout must not corrupt --json output
+    System.setOut(System.err);
+    DpemConfig cfg;
+    try {
+      cfg = load(config);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      System.err.println("dpem run: cannot read config " + config + ": " + e.getMessage());
+      return 2;
+    }
+    for (DeviceSpec d : cfg.devices().all()) {
+      if (d.driver().kind() != DriverKind.SIM) {
+        System.err.println("dpem run: " + cfg.source() + " declares device " + d.id() + " on "
+            + d.driver().kind().name().toLowerCase(Locale.ROOT) + "; hardware-in-the-loop runs "
+            + "are not wired into dpem run yet, only fully simulated configs are");
+        return 2;
+      }
+    }
+    String policyName = policy != null ? policy
+        : cfg.controller().policy().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    if (!Policies.names().contains(policyName)) {
+      System.err.println("dpem run: policy '" + policyName + "' is not available (available: "
+          + String.join(", ", Policies.names()) + ")");
+      return 2;
+    }
+    long runSeed = seed != null ? seed : cfg.workload().seed();
+    OptionalInt prom = prometheusPort != null ? OptionalInt.of(prometheusPort)
+        : cfg.controller().metrics().prometheusPort();
+    if (adminPort != null) {
+      System.err.println("dpem run: note: --admin-port " + adminPort + " is accepted; the admin socket is started by its own module");
+    }
+    Scenario scenario = ScenarioBuilder.build(cfg);
+    RunOptions opts = new RunOptions(policyName, runSeed,
+        durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
+        cfg.controller().epochMs(), cfg.controller().kPaths(), journal, prom, false);
+    System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
+        + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s"));
+    SimulatedRun run = new SimulatedRun(scenario, opts);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      run.requestStop();
+      try {
+        finished.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "dpem-run-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    WallClockTimeBase wall = durationS == null ? new WallClockTimeBase() : null;
+    if (wall != null) {
+      statusEvery(wall, run, 5_000_000_000L);
+    }
+    RunReport report;
+    try {
+      report = run.run();
+    } finally {
+      if (wall != null) {
+        wall.close();
+      }
+    }
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(report.fields()));
+    } else {
+      out.println(text(report));
+    }
+    out.flush();
+    finished.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running already: it waits for the latch counted down above
+    }
+    return 0;
+  }
+
+  private static void statusEvery(WallClockTimeBase wall, SimulatedRun run, long periodNanos) {
+    wall.schedule(periodNanos, () -> {
+      var op = run.operator();
+      if (op != null) {
+        op.status().thenAccept(s -> System.err.printf(Locale.ROOT,
+            "t=%.1fs epoch=%d policy=%s live=%d allocations=%d delivered_pairs=%d delivery_rate=%.3f%n",
+            s.timeSeconds(), s.epoch(), s.policy(), s.liveRequests(), s.activeAllocations(),
+            s.pairsDelivered(), s.deliveryRate()));
+      }
+      statusEvery(wall, run, periodNanos);
+    });
+  }
+
+  static DpemConfig load(String config) throws java.io.IOException, ConfigException {
+    Path p = Path.of(config);
+    if (Files.exists(p)) {
+      return ConfigLoader.load(p);
+    }
+    String name = p.getFileName().toString().replaceFirst("\\.yaml$", "");
+    if (config.equals(DEFAULT_CONFIG) || (p.getParent() == null && ShippedExamples.names().contains(name))) {
+      return ShippedExamples.load(name);
+    }
+    throw new java.nio.file.NoSuchFileException(config);
+  }
+
+  private static String text(RunReport r) {
+    var m = r.fields();
+    StringBuilder b = new StringBuilder();
+    m.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%-30s %s%n", k, v)));
+    return b.toString().stripTrailing();
+  }
+}

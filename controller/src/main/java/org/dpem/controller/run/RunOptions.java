@@ -1,0 +1,20 @@
+package org.dpem.controller.run;
+
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * How to run a scenario.
+ *
+ * @param policy policy name
+ * @param seed seeds the workload and the simulator (the network comes from the config's own seed)
+ * @param durationS simulated seconds of arrivals; empty: until stopped
+ * @param epochMs control epoch
+ * @param kPaths candidate paths per request
+ * @param journal journal file, or null for none
+ * @param prometheusPort serve metrics on 127.0.0.1 at this port
+ * @param timeEpochs whether to measure each epoch's computing time
+ */
+public record RunOptions(String policy, long seed, OptionalDouble durationS, long epochMs,
+    int kPaths, Path journal, OptionalInt prometheusPort, boolean timeEpochs) {}

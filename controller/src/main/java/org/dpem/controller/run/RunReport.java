@@ -1,0 +1,70 @@
+package org.dpem.controller.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dpem.controller.metrics.Summary;
+
+/**
+ * What {@code dpem run} reports: the summary statistics, the upper bound, and the run's cost.
+ *
+ * @param upperBoundPairs the LP bound on delivered pairs for the same requests and capacities
+ * @param epochP50Micros median computing time of one epoch (NaN unless measured)
+ * @param epochP99Micros 99th percentile of the same
+ */
+public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
+    double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
+    double upperBoundSolveSeconds, long simulatorEvents, double epochP50Micros,
+    double epochP99Micros) {
+
+  public double deliveredPairsPerSecond() {
+    return simulatedSeconds <= 0 ? 0 : summary.pairsDelivered() / simulatedSeconds;
+  }
+
+  public double upperBoundPairsPerSecond() {
+    return simulatedSeconds <= 0 ? 0 : upperBoundPairs / simulatedSeconds;
+  }
+
+  /** The report as ordered JSON fields (snake_case); NaN becomes null. */
+  public Map<String, Object> fields() {
+    Summary s = summary;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("policy", policy);
+    m.put("seed", seed);
+    m.put("scenario", scenario);
+    m.put("simulated_seconds", num(simulatedSeconds));
+    m.put("wall_seconds", num(wallSeconds));
+    m.put("epochs", epochs);
+    m.put("requests", s.requests());
+    m.put("delivered", s.delivered());
+    m.put("expired", s.expired());
+    m.put("failed", s.failed());
+    m.put("rejected", s.rejected());
+    m.put("live_at_end", s.queued() + s.allocated());
+    m.put("pairs_requested", s.pairsRequested());
+    m.put("pairs_delivered", s.pairsDelivered());
+    m.put("delivery_rate", num(s.deliveryRate()));
+    m.put("delivered_pairs_per_s", num(deliveredPairsPerSecond()));
+    m.put("upper_bound_pairs", num(upperBoundPairs));
+    m.put("upper_bound_pairs_per_s", num(upperBoundPairsPerSecond()));
+    m.put("upper_bound_delivery_rate", num(s.pairsRequested() == 0 ? 0 : upperBoundPairs / s.pairsRequested()));
+    m.put("contention_events", s.contentionEvents());
+    m.put("contention_per_1000_requests", num(s.contentionPer1000()));
+    m.put("oversubscribed_cells", s.oversubscribedCells());
+    m.put("waste", num(s.waste()));
+    m.put("mean_fidelity", num(s.meanFidelity()));
+    m.put("p5_fidelity", num(s.p5Fidelity()));
+    m.put("latency_p50_s", num(s.latencyP50S()));
+    m.put("latency_p99_s", num(s.latencyP99S()));
+    m.put("jain_fairness", num(s.jainFairness()));
+    m.put("low_fidelity_pairs", s.lowFidelityPairs());
+    m.put("upper_bound_solve_seconds", num(upperBoundSolveSeconds));
+    m.put("simulator_events", simulatorEvents);
+    m.put("epoch_p50_us", num(epochP50Micros));
+    m.put("epoch_p99_us", num(epochP99Micros));
+    return m;
+  }
+
+  private static Double num(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

@@ -1,0 +1,141 @@
+package org.dpem.controller.run;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Histogram;
+import org.dpem.controller.bound.UpperBound;
+import org.dpem.controller.journal.Journal;
+import org.dpem.controller.journal.JournalRecord;
+import org.dpem.controller.loop.ControlLoop;
+import org.dpem.controller.loop.HalCommander;
+import org.dpem.controller.loop.LoopSettings;
+import org.dpem.controller.metrics.PrometheusEndpoint;
+import org.dpem.controller.metrics.RunMetrics;
+import org.dpem.controller.operator.Operator;
+import org.dpem.controller.policy.Policies;
+import org.dpem.controller.request.Request;
+import org.dpem.controller.request.RequestState;
+import org.dpem.controller.request.TrackedRequest;
+import org.dpem.hal.NodeId;
+import org.dpem.hal.time.TimeBase;
+import org.dpem.sim.engine.SimEngine;
+import org.dpem.sim.network.NetworkOptions;
+import org.dpem.sim.network.SimNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One controller run against the simulated network, in virtual time as fast as the CPU allows:
+ * requests arrive from the scenario's workload for the run's duration, then the run continues
+ * until every accepted request has reached a terminal state (at most the longest deadline), so
+ * that nothing is left live when the statistics are taken.
+ */
+public final class SimulatedRun {
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedRun.class);
+
+  private final Scenario scenario;
+  private final RunOptions options;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private volatile Operator operator;
+
+  public SimulatedRun(Scenario scenario, RunOptions options) {
+    this.scenario = scenario;
+    this.options = options;
+  }
+
+  /** Asks a running run to stop (from any thread, e.g. on SIGINT); it then reports. */
+  public void requestStop() {
+    stop.set(true);
+  }
+
+  /** The running controller's operator facade, once started (null before). */
+  public Operator operator() {
+    return operator;
+  }
+
+  public RunReport run() {
+    long wall0 = System.nanoTime();
+    SimEngine engine = new SimEngine(options.seed());
+    SimNetwork net = new SimNetwork(engine, scenario.topology(), NetworkOptions.quiet());
+    TimeBase time = engine.timeBase();
+    MeterRegistry registry = options.prometheusPort().isPresent()
+        ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
+    PrometheusEndpoint endpoint = options.prometheusPort().isPresent()
+        ? new PrometheusEndpoint((PrometheusMeterRegistry) registry, options.prometheusPort().getAsInt())
+        : null;
+    if (endpoint != null) {
+      LOG.info("metrics on http://127.0.0.1:{}/metrics", endpoint.port());
+    }
+    Journal journal = null;
+    if (options.journal() != null) {
+      Journal.Opened o = Journal.open(options.journal(), false);
+      if (!o.replay().records().isEmpty()) {
+        LOG.warn("journal {} holds {} records of an earlier run; a simulated run starts afresh and appends after them",
+            options.journal(), o.replay().records().size());
+      }
+      journal = o.journal();
+      journal.append(new JournalRecord.Origin(Clock.systemUTC().millis()));
+    }
+    ControlLoop loop = new ControlLoop(scenario.model(), net, time,
+        new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
+            Math.max(options.epochMs(), 1000) * 1_000_000L),
+        Policies.create(options.policy()), new RunMetrics(registry), journal,
+        new HalCommander(net, scenario.model()));
+    Histogram cost = options.timeEpochs() ? new Histogram(3_600_000_000L, 3) : null;
+    if (cost != null) {
+      loop.measureEpochs(cost);
+    }
+    operator = loop.operator();
+    long end = options.durationS().isPresent()
+        ? TimeBase.nanos(options.durationS().getAsDouble()) : Long.MAX_VALUE;
+    Arrivals arrivals = scenario.arrivals().apply(options.seed());
+    feed(loop, time, arrivals, end);
+    loop.start();
+    engine.runUntil(end, stop::get);
+    long drainEnd = time.nowNanos() + TimeBase.nanos(3600);
+    engine.runUntil(drainEnd, () -> stop.get() || loop.requests().live().isEmpty());
+    loop.drainInbox();
+    loop.close();
+    double simSeconds = time.nowSeconds();
+    double wall = (System.nanoTime() - wall0) / 1e9;
+    List<Request> accepted = new ArrayList<>();
+    for (TrackedRequest t : loop.requests().all()) {
+      if (t.state() != RequestState.REJECTED || t.reason() == org.dpem.controller.request.RejectReason.CANCELLED) {
+        accepted.add(t.request());
+      }
+    }
+    long ub0 = System.nanoTime();
+    UpperBound.Result ub = UpperBound.solve(scenario.model(), accepted, simSeconds);
+    double ubSeconds = (System.nanoTime() - ub0) / 1e9;
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    return new RunReport(options.policy(), options.seed(), scenario.description(), simSeconds,
+        wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ubSeconds,
+        engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
+        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3);
+  }
+
+  /** Schedules each arrival on the engine; it submits on the loop's own thread. */
+  private static void feed(ControlLoop loop, TimeBase time, Arrivals arrivals, long end) {
+    org.dpem.sim.workload.Request r = arrivals.next();
+    if (r == null || r.arrivalNanos() >= end) {
+      return;
+    }
+    time.schedule(r.arrivalNanos() - time.nowNanos(), () -> {
+      try {
+        loop.submitNow(new Request.Spec(NodeId.of(r.src()), NodeId.of(r.dst()), r.minFidelity(),
+            r.pairs(), r.deadlineNanos(), 0));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("request {} -> {} skipped: {}", r.src(), r.dst(), e.getMessage());
+      }
+      feed(loop, time, arrivals, end);
+    });
+  }
+}
