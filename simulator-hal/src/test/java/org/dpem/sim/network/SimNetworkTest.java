@@ -14,6 +14,10 @@ import org.dpem.hal.command.CommandResult;
 import org.dpem.hal.command.ResultCode;
 import org.dpem.hal.event.DeviceEvent;
 import org.dpem.sim.engine.SimEngine;
+import org.dpem.sim.physics.BellDiagonal;
+import org.dpem.sim.physics.Decay;
+import org.dpem.sim.topology.LinkSpec;
+import org.dpem.sim.topology.NodeSpec;
 import org.dpem.sim.topology.Lattices;
 import org.dpem.sim.topology.NodeTemplate;
 import org.dpem.sim.topology.Topology;
@@ -210,6 +214,45 @@ class SimNetworkTest {
     allocate(none, A1);
     none.engine().runUntil(200_000_000_000L);
     assertThat(none.stats().cutoffs()).isZero();
+  }
+
+  @Test
+  void t1t2MemoriesDecayEachHalfForItsOwnStorageTime() {
+    // 200 km without loss: tau = 1 ms. Delivered when n0 hears the herald: n0's half has been
+    // stored 2 tau, n1's half tau.
+    NodeSpec.MemorySpec withT1 = new NodeSpec.MemorySpec(8, 1, 0.020, 0.005, 1, 1);
+    Decay d = withT1.decay();
+    double expected = d.apply(d.apply(BellDiagonal.werner(0.97), 0.002), 0.001).fidelity();
+    assertThat(deliveredFidelities(withT1)).isNotEmpty()
+        .allSatisfy(x -> assertThat(x).isCloseTo(expected, within(1e-12)));
+    // pure dephasing composes over the two halves: a Z error with probability (1 - e^{-3 tau/T2})/2
+    NodeSpec.MemorySpec dephasing = new NodeSpec.MemorySpec(8, 1, Double.POSITIVE_INFINITY, 0.005, 1, 1);
+    double pz = (1 - Math.exp(-0.003 / 0.005)) / 2;
+    double closedForm = 0.97 - pz * (0.97 - 0.01);
+    assertThat(deliveredFidelities(dephasing)).isNotEmpty()
+        .allSatisfy(x -> assertThat(x).isCloseTo(closedForm, within(1e-12)));
+  }
+
+  private static List<Double> deliveredFidelities(NodeSpec.MemorySpec mem) {
+    List<NodeSpec> nodes = new ArrayList<>();
+    for (String id : List.of("n0", "n1")) {
+      nodes.add(new NodeSpec(id, 0, 0, new NodeSpec.SourceSpec(10, 0.97), mem,
+          new NodeSpec.AnalyzerSpec(0.5, 0.9, 0)));
+    }
+    SimNetwork net = new SimNetwork(new SimEngine(8),
+        new Topology(nodes, List.of(new LinkSpec("n0", "n1", 200, 0))), NetworkOptions.quiet());
+    List<Double> f = new ArrayList<>();
+    net.subscribe(e -> {
+      if (e instanceof DeviceEvent.PairDelivered x) {
+        f.add(x.fidelity());
+      }
+    });
+    r(net.memoryAt(N0).reserve(A1, FOREVER, 8, List.of(N1)));
+    r(net.memoryAt(N1).reserve(A1, FOREVER, 8, List.of(N0)));
+    r(net.analyzerAt(N1).arm(A1, FOREVER, N0, 1e-9));
+    r(net.sourceAt(N0).enable(A1, FOREVER, N1, 10));
+    net.engine().runUntil(10_000_000_000L);
+    return f;
   }
 
   @Test
