@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,13 @@ final class GracefulClose {
     ch.config().setAutoRead(true);
     written.addListener(f -> {
       if (ch instanceof SocketChannel s && f.isSuccess() && s.isActive()) {
-        s.shutdownOutput();
+        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        if (tls != null) {
+          // Say goodbye in TLS too (close_notify), so the peer knows the stream was not cut.
+          tls.closeOutbound().addListener(x -> s.shutdownOutput());
+        } else {
+          s.shutdownOutput();
+        }
         ch.eventLoop().schedule(() -> ch.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
       } else {
         ch.close();

@@ -66,6 +66,22 @@ class AdminServerTlsTest {
   }
 
   @Test
+  void overlongLinesAndQuitCloseCleanlyOverTls() throws Exception {
+    try (AdminServer server = start();
+        LineClient c = new LineClient(AdminClient.trusting(cert), server.port())) {
+      c.auth("tls-token");
+      c.sendRaw("x".repeat(5000) + "\n");
+      assertThat(c.read().path("code").asText()).isEqualTo("line_too_long");
+      assertThat(c.read()).isNull();
+    }
+    try (AdminServer server = start();
+        LineClient c = new LineClient(AdminClient.trusting(cert), server.port())) {
+      assertThat(c.ask("quit").path("bye").asBoolean()).isTrue();
+      assertThat(c.read()).isNull();
+    }
+  }
+
+  @Test
   void aClientThatDoesNotTrustItIsRefusedAndPlainTextGetsNoReply() throws Exception {
     try (AdminServer server = start()) {
       assertThatThrownBy(() -> AdminClient.connect("127.0.0.1", server.port(),
