@@ -39,6 +39,22 @@ class RandomCommandsTest {
       }
     });
     List<NodeId> n = List.of(NodeId.of("n0"), NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3"));
+    // start from a working end-to-end allocation, so the random commands disturb live pairs
+    AllocationId live = AllocationId.of(1);
+    for (int i = 0; i < 4; i++) {
+      List<NodeId> peers = i == 0 ? List.of(n.get(1)) : i == 3 ? List.of(n.get(2)) : List.of(n.get(i - 1), n.get(i + 1));
+      join(net.memoryAt(n.get(i)).reserve(live, FOREVER, peers.size(), peers));
+      if (i > 0 && i < 3) {
+        join(net.memoryAt(n.get(i)).swap(live, FOREVER, n.get(i - 1), n.get(i + 1)));
+      }
+      if (i > 0) {
+        join(net.analyzerAt(n.get(i)).arm(live, FOREVER, n.get(i - 1), 1e-9));
+      }
+    }
+    join(net.analyzerAt(n.get(3)).arm(live, FOREVER, n.get(0), 1e-9));
+    for (int i = 0; i < 3; i++) {
+      join(net.sourceAt(n.get(i)).enable(live, FOREVER, n.get(i + 1), 10));
+    }
     for (int step = 0; step < 300; step++) {
       AllocationId a = AllocationId.of(1 + r.nextInt(3));
       int i = r.nextInt(4);
