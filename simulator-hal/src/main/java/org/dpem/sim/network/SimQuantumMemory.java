@@ -322,7 +322,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     }
     if (net.engine().tracing()) {
       net.engine().note("swap " + id() + " " + res.allocation + (ok ? " ok" : " failed"),
-          ok ? Swapping.swap(p1.stateAt(now), p2.stateAt(now)).fidelity() : 0);
+          ok ? Swapping.swap(p1.stateAt(now), p2.stateAt(now), spec.swapErrorProbability()).fidelity() : 0);
     }
     if (!ok) {
       // Simplification: the far ends free their slots now, not when the failure message arrives.
@@ -332,7 +332,8 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     }
     long complete = Math.max(Math.max(p1.completeAt, p2.completeAt),
         now + org.dpem.sim.physics.Fibre.delayNanos(Math.max(p1.spanKm, p2.spanKm)));
-    Pair joined = new Pair(net, res.allocation, Swapping.swap(p1.stateAt(now), p2.stateAt(now)), now,
+    Pair joined = new Pair(net, res.allocation,
+        Swapping.swap(p1.stateAt(now), p2.stateAt(now), spec.swapErrorProbability()), now,
         far1, far2, complete, p1.spanKm + p2.spanKm);
     net.engine().scheduleAt(complete, joined, 0);
   }

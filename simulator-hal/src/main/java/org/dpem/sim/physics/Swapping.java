@@ -13,6 +13,14 @@ public final class Swapping {
     return left.compose(right);
   }
 
+  /**
+   * A swap with gate and measurement error {@code e}, modelled as a depolarizing step on the
+   * output: (1 - e) swap(left, right) + e I/4.
+   */
+  public static BellDiagonal swap(BellDiagonal left, BellDiagonal right, double e) {
+    return e == 0 ? swap(left, right) : swap(left, right).depolarize(1 - e);
+  }
+
   /** F = F1 F2 + (1 - F1)(1 - F2) / 3 for Werner pairs of fidelities F1, F2. */
   public static double swapWerner(double f1, double f2) {
     return f1 * f2 + (1 - f1) * (1 - f2) / 3;

@@ -24,7 +24,8 @@ public record NodeSpec(String id, double x, double y, SourceSpec source, MemoryS
       double swapCapacityPerSecond) {
     return new NodeSpec(id, x, y, new SourceSpec(ratePairsPerSecond, t.sourceFidelity()),
         new MemorySpec(t.memorySlots(), t.coherenceTimeSeconds(), t.t1Seconds(), t.t2Seconds(),
-            swapCapacityPerSecond, t.swapSuccessProbability(), t.cutoffSeconds()),
+            swapCapacityPerSecond, t.swapSuccessProbability(), t.cutoffSeconds(),
+            t.swapErrorProbability()),
         new AnalyzerSpec(t.analyzerEfficiency(), t.detectorEfficiency(), t.darkCountsPerSecond()));
   }
 
@@ -58,18 +59,31 @@ public record NodeSpec(String id, double x, double y, SourceSpec source, MemoryS
    * @param swapSuccessProbability probability q that one swap (Bell measurement) succeeds
    * @param cutoffSeconds a stored qubit not used within this time is discarded, with its pair
    *     (the usual cutoff policy, so stale halves do not drag fidelity down); 0: no cutoff
+   * @param swapErrorProbability gate and measurement error of a swap, as a depolarizing step on
+   *     its output: rho -> (1 - e) rho + e I/4; 0: ideal swaps
    */
   public record MemorySpec(int slots, double coherenceTimeSeconds, double t1Seconds,
       double t2Seconds, double swapCapacityPerSecond, double swapSuccessProbability,
-      double cutoffSeconds) {
+      double cutoffSeconds, double swapErrorProbability) {
+    /** A memory with ideal swaps. */
+    public MemorySpec(int slots, double coherenceTimeSeconds, double t1Seconds, double t2Seconds,
+        double swapCapacityPerSecond, double swapSuccessProbability, double cutoffSeconds) {
+      this(slots, coherenceTimeSeconds, t1Seconds, t2Seconds, swapCapacityPerSecond,
+          swapSuccessProbability, cutoffSeconds, 0);
+    }
+
     /** A memory without cutoff. */
     public MemorySpec(int slots, double coherenceTimeSeconds, double t1Seconds, double t2Seconds,
         double swapCapacityPerSecond, double swapSuccessProbability) {
       this(slots, coherenceTimeSeconds, t1Seconds, t2Seconds, swapCapacityPerSecond,
-          swapSuccessProbability, 0);
+          swapSuccessProbability, 0, 0);
     }
 
     public MemorySpec {
+      if (!(swapErrorProbability >= 0 && swapErrorProbability <= 1)) {
+        throw new IllegalArgumentException("swap error probability must lie in [0, 1], got "
+            + swapErrorProbability);
+      }
       if (!(cutoffSeconds >= 0)) {
         throw new IllegalArgumentException("cutoff must be >= 0 s (0: none), got " + cutoffSeconds);
       }

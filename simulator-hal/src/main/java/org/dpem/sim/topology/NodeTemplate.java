@@ -14,11 +14,21 @@ package org.dpem.sim.topology;
  * @param analyzerEfficiency eta_a
  * @param darkCountsPerSecond detector dark counts
  * @param cutoffSeconds memory cutoff (0: none), see {@link NodeSpec.MemorySpec}
+ * @param swapErrorProbability depolarizing error per swap (0: ideal), see {@link NodeSpec.MemorySpec}
  */
 public record NodeTemplate(int memorySlots, double coherenceTimeSeconds, double t1Seconds,
     double t2Seconds, double swapSuccessProbability, double sourceFidelity,
     double detectorEfficiency, double analyzerEfficiency, double darkCountsPerSecond,
-    double cutoffSeconds) {
+    double cutoffSeconds, double swapErrorProbability) {
+
+  /** A template with ideal swaps. */
+  public NodeTemplate(int memorySlots, double coherenceTimeSeconds, double t1Seconds,
+      double t2Seconds, double swapSuccessProbability, double sourceFidelity,
+      double detectorEfficiency, double analyzerEfficiency, double darkCountsPerSecond,
+      double cutoffSeconds) {
+    this(memorySlots, coherenceTimeSeconds, t1Seconds, t2Seconds, swapSuccessProbability,
+        sourceFidelity, detectorEfficiency, analyzerEfficiency, darkCountsPerSecond, cutoffSeconds, 0);
+  }
 
   /**
    * The defaults used for the paper's network: 10 slots, 1 s depolarizing coherence, q = 0.9,
@@ -31,17 +41,24 @@ public record NodeTemplate(int memorySlots, double coherenceTimeSeconds, double 
   public NodeTemplate withSlots(int slots) {
     return new NodeTemplate(slots, coherenceTimeSeconds, t1Seconds, t2Seconds,
         swapSuccessProbability, sourceFidelity, detectorEfficiency, analyzerEfficiency,
-        darkCountsPerSecond, cutoffSeconds);
+        darkCountsPerSecond, cutoffSeconds, swapErrorProbability);
   }
 
   public NodeTemplate withCoherence(double seconds) {
     return new NodeTemplate(memorySlots, seconds, t1Seconds, t2Seconds, swapSuccessProbability,
-        sourceFidelity, detectorEfficiency, analyzerEfficiency, darkCountsPerSecond, cutoffSeconds);
+        sourceFidelity, detectorEfficiency, analyzerEfficiency, darkCountsPerSecond, cutoffSeconds,
+        swapErrorProbability);
   }
 
   public NodeTemplate withCutoff(double seconds) {
     return new NodeTemplate(memorySlots, coherenceTimeSeconds, t1Seconds, t2Seconds,
         swapSuccessProbability, sourceFidelity, detectorEfficiency, analyzerEfficiency,
-        darkCountsPerSecond, seconds);
+        darkCountsPerSecond, seconds, swapErrorProbability);
+  }
+
+  public NodeTemplate withSwapError(double e) {
+    return new NodeTemplate(memorySlots, coherenceTimeSeconds, t1Seconds, t2Seconds,
+        swapSuccessProbability, sourceFidelity, detectorEfficiency, analyzerEfficiency,
+        darkCountsPerSecond, cutoffSeconds, e);
   }
 }

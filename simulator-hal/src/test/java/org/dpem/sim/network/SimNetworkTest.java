@@ -256,6 +256,38 @@ class SimNetworkTest {
   }
 
   @Test
+  void swapErrorsDepolarizeEverySwap() {
+    // three hops, no decay to speak of: F = 1/4 + 3/4 w0^3 (1 - e)^2
+    Topology t = Lattices.chain(3, 1, 0.2, 10, 5,
+        NodeTemplate.defaults().withSlots(4).withCoherence(1e9).withSwapError(0.05));
+    SimNetwork net = new SimNetwork(new SimEngine(2), t, NetworkOptions.quiet());
+    List<Double> f = new ArrayList<>();
+    net.subscribe(e -> {
+      if (e instanceof DeviceEvent.PairDelivered d) {
+        f.add(d.fidelity());
+      }
+    });
+    NodeId n3 = NodeId.of("n3");
+    r(net.memoryAt(N0).reserve(A1, FOREVER, 1, List.of(N1)));
+    r(net.memoryAt(N1).reserve(A1, FOREVER, 2, List.of(N0, N2)));
+    r(net.memoryAt(N2).reserve(A1, FOREVER, 2, List.of(N1, n3)));
+    r(net.memoryAt(n3).reserve(A1, FOREVER, 1, List.of(N2)));
+    r(net.memoryAt(N1).swap(A1, FOREVER, N0, N2));
+    r(net.memoryAt(N2).swap(A1, FOREVER, N1, n3));
+    r(net.analyzerAt(N1).arm(A1, FOREVER, N0, 1e-9));
+    r(net.analyzerAt(N2).arm(A1, FOREVER, N1, 1e-9));
+    r(net.analyzerAt(n3).arm(A1, FOREVER, N2, 1e-9));
+    r(net.analyzerAt(n3).arm(A1, FOREVER, N0, 1e-9));
+    for (NodeId[] l : new NodeId[][] {{N0, N1}, {N1, N2}, {N2, n3}}) {
+      r(net.sourceAt(l[0]).enable(A1, FOREVER, l[1], 10));
+    }
+    net.engine().runUntil(60_000_000_000L);
+    double w0 = (4 * 0.95 - 1) / 3.0;
+    double expected = 0.25 + 0.75 * w0 * w0 * w0 * 0.95 * 0.95;
+    assertThat(f).hasSizeGreaterThan(10).allSatisfy(x -> assertThat(x).isCloseTo(expected, within(1e-6)));
+  }
+
+  @Test
   void telemetryComesPeriodically() {
     Topology t = Lattices.chain(1, 1, 0.2, 10, 5, NodeTemplate.defaults());
     SimNetwork net = new SimNetwork(new SimEngine(1), t, NetworkOptions.defaults());

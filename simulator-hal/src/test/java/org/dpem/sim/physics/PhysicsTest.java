@@ -70,6 +70,15 @@ class PhysicsTest {
   }
 
   @Test
+  void swapGateErrorIsADepolarizingStepOnTheOutput() {
+    BellDiagonal noisy = Swapping.swap(BellDiagonal.werner(0.9), BellDiagonal.werner(0.9), 0.1);
+    assertThat(noisy.fidelity()).isCloseTo(0.25 + (0.813333333333 - 0.25) * 0.9, within(1e-9));
+    assertThat(noisy.fidelity()).isCloseTo(0.757, within(1e-9));
+    assertThat(Swapping.swap(BellDiagonal.werner(0.9), BellDiagonal.werner(0.9), 0))
+        .isEqualTo(Swapping.swap(BellDiagonal.werner(0.9), BellDiagonal.werner(0.9)));
+  }
+
+  @Test
   void swapComposesPauliErrorsExactly() {
     // a pure X error (Psi+) swapped with a pure Z error (Phi-) gives a Y error (Psi-)
     BellDiagonal x = new BellDiagonal(0, 0, 1, 0);
