@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dpem.controller.metrics.Summary;
 import org.dpem.controller.operator.DeviceStatus;
@@ -34,22 +35,38 @@ public final class OperatorAdminBackend implements AdminBackend {
   /** Most requests one {@code requests} reply lists (newest first). */
   static final int REQUEST_LIMIT = 10_000;
 
-  private final Operator op;
+  private final Supplier<Operator> operator;
 
   public OperatorAdminBackend(Operator operator) {
-    this.op = operator;
+    this(() -> operator);
+  }
+
+  /**
+   * For a controller whose operator appears only once its loop has started: until then every
+   * command answers {@code unavailable}.
+   */
+  public OperatorAdminBackend(Supplier<Operator> operator) {
+    this.operator = operator;
+  }
+
+  private Operator op() {
+    Operator o = operator.get();
+    if (o == null) {
+      throw new AdminException(AdminException.Code.UNAVAILABLE, "the controller is still starting");
+    }
+    return o;
   }
 
   @Override
   public CompletionStage<StatusSummary> status() {
-    return guard(op.status().thenApply(s -> new StatusSummary(s.estopped() ? "estopped" : "running", s.policy(),
+    return guard(op().status().thenApply(s -> new StatusSummary(s.estopped() ? "estopped" : "running", s.policy(),
         s.epoch(), s.timeSeconds(), s.usableNodes(), s.drainedNodes(), s.liveRequests(), s.activeAllocations(),
         s.pairsDelivered(), s.deliveryRate())));
   }
 
   @Override
   public CompletionStage<List<NodeSummary>> nodes() {
-    return guard(op.nodes().thenCombine(op.devices(), (nodes, devices) -> {
+    return guard(op().nodes().thenCombine(op().devices(), (nodes, devices) -> {
       Map<String, Long> perNode = devices.stream().collect(Collectors.groupingBy(DeviceStatus::node, Collectors.counting()));
       return nodes.stream().map(n -> node(n, perNode.getOrDefault(n.id(), 0L).intValue())).toList();
     }));
@@ -62,7 +79,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<NodeDetail> node(String nodeId) {
-    return guard(nodes().thenCompose(ns -> op.devices().thenCombine(op.topology(), (ds, topo) -> {
+    return guard(nodes().thenCompose(ns -> op().devices().thenCombine(op().topology(), (ds, topo) -> {
       NodeSummary n = ns.stream().filter(x -> x.id().equals(nodeId)).findFirst()
           .orElseThrow(() -> AdminException.unknown("node", nodeId));
       List<String> neighbours = new ArrayList<>();
@@ -80,7 +97,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<List<DeviceSummary>> devices() {
-    return guard(op.devices().thenApply(ds -> ds.stream().map(OperatorAdminBackend::device).toList()));
+    return guard(op().devices().thenApply(ds -> ds.stream().map(OperatorAdminBackend::device).toList()));
   }
 
   private static DeviceSummary device(DeviceStatus d) {
@@ -96,18 +113,18 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<DeviceSummary> safeDevice(String deviceId) {
-    return guard(op.safeDevice(deviceId).thenApply(OperatorAdminBackend::device));
+    return guard(op().safeDevice(deviceId).thenApply(OperatorAdminBackend::device));
   }
 
   @Override
   public CompletionStage<DeviceSummary> clearFault(String deviceId) {
-    return guard(op.clearFault(deviceId).thenApply(OperatorAdminBackend::device));
+    return guard(op().clearFault(deviceId).thenApply(OperatorAdminBackend::device));
   }
 
   @Override
   public CompletionStage<String> submit(RequestSpec r) {
     SubmitSpec spec = new SubmitSpec(r.source(), r.destination(), r.minFidelity(), r.pairs(), r.deadlineSeconds(), 0);
-    return guard(op.submit(spec).thenApply(res -> {
+    return guard(op().submit(spec).thenApply(res -> {
       if (!res.accepted()) {
         throw AdminException.rejected("rejected as request " + res.requestId() + " (" + res.reason() + ")"
             + (res.detail() == null || res.detail().isEmpty() ? "" : ": " + res.detail()));
@@ -129,7 +146,7 @@ public final class OperatorAdminBackend implements AdminBackend {
                 .collect(Collectors.joining(", ")) + ")"));
       }
     }
-    return guard(op.requests(false, REQUEST_LIMIT).thenApply(rs -> rs.stream()
+    return guard(op().requests(false, REQUEST_LIMIT).thenApply(rs -> rs.stream()
         .filter(r -> state.isEmpty() || r.state().equalsIgnoreCase(state.get()))
         .map(OperatorAdminBackend::request).toList()));
   }
@@ -143,13 +160,13 @@ public final class OperatorAdminBackend implements AdminBackend {
   @Override
   public CompletionStage<RequestSummary> request(String requestId) {
     long id = requestNumber(requestId);
-    return guard(op.request(id).thenApply(r -> request(r.orElseThrow(() -> AdminException.unknown("request", requestId)))));
+    return guard(op().request(id).thenApply(r -> request(r.orElseThrow(() -> AdminException.unknown("request", requestId)))));
   }
 
   @Override
   public CompletionStage<RequestSummary> cancel(String requestId) {
     long id = requestNumber(requestId);
-    return guard(op.cancel(id).thenCompose(cancelled -> op.request(id).thenApply(r -> {
+    return guard(op().cancel(id).thenCompose(cancelled -> op().request(id).thenApply(r -> {
       RequestInfo info = r.orElseThrow(() -> AdminException.unknown("request", requestId));
       if (!cancelled) {
         throw AdminException.rejected("request '" + requestId + "' already " + info.state().toLowerCase(Locale.ROOT));
@@ -168,29 +185,29 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<List<AllocationSummary>> allocations() {
-    return guard(op.allocations().thenApply(as -> as.stream().map(a -> new AllocationSummary(String.valueOf(a.id()),
+    return guard(op().allocations().thenApply(as -> as.stream().map(a -> new AllocationSummary(String.valueOf(a.id()),
         String.valueOf(a.requestId()), a.path(), a.rate(), a.fidelityEstimate(), a.startSeconds(), a.commanded()))
         .toList()));
   }
 
   @Override
   public CompletionStage<PolicyStatus> policy() {
-    return guard(op.status().thenApply(s -> new PolicyStatus(s.policy(), Policies.names())));
+    return guard(op().status().thenApply(s -> new PolicyStatus(s.policy(), Policies.names())));
   }
 
   @Override
   public CompletionStage<PolicyStatus> switchPolicy(String name) {
-    return guard(op.switchPolicy(name).thenCompose(old -> policy()));
+    return guard(op().switchPolicy(name).thenCompose(old -> policy()));
   }
 
   @Override
   public CompletionStage<NodeSummary> drain(String nodeId) {
-    return guard(op.drain(nodeId).thenCompose(v -> nodeSummary(nodeId)));
+    return guard(op().drain(nodeId).thenCompose(v -> nodeSummary(nodeId)));
   }
 
   @Override
   public CompletionStage<NodeSummary> undrain(String nodeId) {
-    return guard(op.undrain(nodeId).thenCompose(v -> nodeSummary(nodeId)));
+    return guard(op().undrain(nodeId).thenCompose(v -> nodeSummary(nodeId)));
   }
 
   private CompletionStage<NodeSummary> nodeSummary(String nodeId) {
@@ -200,7 +217,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<EstopReport> estop() {
-    return guard(op.allocations().thenCompose(before -> op.estop().thenCompose(v -> op.devices()).thenApply(ds -> {
+    return guard(op().allocations().thenCompose(before -> op().estop().thenCompose(v -> op().devices()).thenApply(ds -> {
       List<String> failures = ds.stream().filter(d -> !d.state().equals(DeviceState.SAFE.name()))
           .map(d -> d.id() + ": " + d.state() + (d.detail() == null || d.detail().isEmpty() ? "" : " (" + d.detail() + ")"))
           .toList();
@@ -210,7 +227,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<StatusSummary> resume() {
-    return guard(op.resume().thenCompose(v -> status()));
+    return guard(op().resume().thenCompose(v -> status()));
   }
 
   @Override
@@ -227,7 +244,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<Map<String, Double>> metrics() {
-    return guard(op.metrics().thenApply(OperatorAdminBackend::numbers));
+    return guard(op().metrics().thenApply(OperatorAdminBackend::numbers));
   }
 
   /** Every numeric component of the summary, by name, in declaration order. */
@@ -248,7 +265,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<TopologySnapshot> topology() {
-    return guard(op.topology().thenApply(t -> new TopologySnapshot(t.nodes(), t.links().stream()
+    return guard(op().topology().thenApply(t -> new TopologySnapshot(t.nodes(), t.links().stream()
         .map(l -> new TopologySnapshot.Link(l.a(), l.b(), l.lengthKm(), l.successProbability(), l.fidelity(),
             l.usable() ? "up" : "down"))
         .toList())));

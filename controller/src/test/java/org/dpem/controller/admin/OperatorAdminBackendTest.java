@@ -121,4 +121,15 @@ class OperatorAdminBackendTest {
       assertThat(c.ask("resume").path("status").path("loop").asText()).isEqualTo("running");
     }
   }
+
+  @Test
+  void beforeTheLoopHasStartedCommandsAnswerUnavailable() throws Exception {
+    try (AdminServer early = AdminServer.start(AdminServerConfig.builder(AdminToken.of(TOKEN)).port(0).build(),
+        new OperatorAdminBackend(() -> null)); LineClient c = new LineClient(early.port()).auth(TOKEN)) {
+      JsonNode r = c.ask("status");
+      assertThat(r.path("code").asText()).isEqualTo("unavailable");
+      assertThat(r.path("error").asText()).isEqualTo("status: the controller is still starting");
+      assertThat(c.ask("help").path("ok").asBoolean()).isTrue();
+    }
+  }
 }
