@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     Scenario scenario = ScenarioBuilder.build(cfg);
     RunOptions opts = new RunOptions(policyName, runSeed,
         durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-        cfg.controller().epochMs(), cfg.controller().kPaths(), journal, prom, false);
+        cfg.controller().epochMs(), cfg.controller().kPaths(), journal, prom, false, true);
     System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
         + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s"));
     SimulatedRun run = new SimulatedRun(scenario, opts);

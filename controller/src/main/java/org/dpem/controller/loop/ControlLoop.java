@@ -17,7 +17,6 @@ import org.dpem.controller.policy.PendingRequest;
 import org.dpem.controller.request.RejectReason;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestBook;
-import org.dpem.controller.request.RequestListener;
 import org.dpem.controller.request.RequestState;
 import org.dpem.controller.request.TrackedRequest;
 import org.dpem.controller.reserve.Claim;
@@ -92,7 +91,7 @@ public final class ControlLoop implements AutoCloseable {
     this.metrics = metrics;
     this.journal = journal;
     this.commander = commander;
-    this.book = new RequestBook(model, new Listeners());
+    this.book = new RequestBook(model, new RecordingListener(metrics, journal));
     this.ledger = new ResourceLedger(model);
     this.reserver = new Reserver(model);
     this.views = new ViewBuilder(model);
@@ -473,34 +472,6 @@ public final class ControlLoop implements AutoCloseable {
     }
     if (journal != null) {
       journal.close();
-    }
-  }
-
-  /** Sends request transitions to the metrics and the journal, in that order. */
-  private final class Listeners implements RequestListener {
-    @Override
-    public void admitted(TrackedRequest t) {
-      metrics.admitted(t);
-      if (journal != null) {
-        journal.append(new JournalRecord.Admitted(t.request(), t.state(), t.reason()));
-      }
-    }
-
-    @Override
-    public void moved(TrackedRequest t, RequestState from) {
-      metrics.moved(t, from);
-      if (journal != null) {
-        journal.append(new JournalRecord.Moved(t.id(), t.state(), t.reason(), t.closedNanos()));
-      }
-    }
-
-    @Override
-    public void pairDelivered(TrackedRequest t, double fidelity, long at) {
-      metrics.pairDelivered(t, fidelity, at);
-      if (journal != null) {
-        journal.append(new JournalRecord.Progress(t.id(), t.delivered(),
-            t.meanFidelity() * t.delivered()));
-      }
     }
   }
 }

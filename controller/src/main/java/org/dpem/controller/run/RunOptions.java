@@ -15,6 +15,7 @@ import java.util.OptionalInt;
  * @param journal journal file, or null for none
  * @param prometheusPort serve metrics on 127.0.0.1 at this port
  * @param timeEpochs whether to measure each epoch's computing time
+ * @param upperBound whether to solve the upper-bound LP after the run
  */
 public record RunOptions(String policy, long seed, OptionalDouble durationS, long epochMs,
-    int kPaths, Path journal, OptionalInt prometheusPort, boolean timeEpochs) {}
+    int kPaths, Path journal, OptionalInt prometheusPort, boolean timeEpochs, boolean upperBound) {}

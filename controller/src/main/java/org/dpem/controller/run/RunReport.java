@@ -7,13 +7,15 @@ import org.dpem.controller.metrics.Summary;
 /**
  * What {@code dpem run} reports: the summary statistics, the upper bound, and the run's cost.
  *
+ * @param wallSeconds host time the run took, without the upper bound's solve
  * @param upperBoundPairs the LP bound on delivered pairs for the same requests and capacities
+ * @param upperBoundMethod how the bound was computed ({@code lp}, {@code lagrangian-dual})
  * @param epochP50Micros median computing time of one epoch (NaN unless measured)
  * @param epochP99Micros 99th percentile of the same
  */
 public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
     double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
-    double upperBoundSolveSeconds, long simulatorEvents, double epochP50Micros,
+    String upperBoundMethod, double upperBoundSolveSeconds, long simulatorEvents, double epochP50Micros,
     double epochP99Micros) {
 
   public double deliveredPairsPerSecond() {
@@ -57,6 +59,7 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("latency_p99_s", num(s.latencyP99S()));
     m.put("jain_fairness", num(s.jainFairness()));
     m.put("low_fidelity_pairs", s.lowFidelityPairs());
+    m.put("upper_bound_method", upperBoundMethod);
     m.put("upper_bound_solve_seconds", num(upperBoundSolveSeconds));
     m.put("simulator_events", simulatorEvents);
     m.put("epoch_p50_us", num(epochP50Micros));

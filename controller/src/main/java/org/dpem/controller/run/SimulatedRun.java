@@ -111,13 +111,15 @@ public final class SimulatedRun {
       }
     }
     long ub0 = System.nanoTime();
-    UpperBound.Result ub = UpperBound.solve(scenario.model(), accepted, simSeconds);
+    UpperBound.Result ub = options.upperBound()
+        ? UpperBound.solve(scenario.model(), accepted, simSeconds)
+        : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0, "skipped");
     double ubSeconds = (System.nanoTime() - ub0) / 1e9;
     if (endpoint != null) {
       endpoint.close();
     }
     return new RunReport(options.policy(), options.seed(), scenario.description(), simSeconds,
-        wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ubSeconds,
+        wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
         engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
         cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3);
   }

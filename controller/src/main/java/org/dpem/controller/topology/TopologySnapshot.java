@@ -28,6 +28,8 @@ public final class TopologySnapshot {
       new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
   private final YenKShortestPath<Integer, DefaultWeightedEdge> yen;
   private final Map<Long, List<CandidatePath>> cache = new HashMap<>();
+  private final Map<Integer, int[]> hopsFrom = new HashMap<>();
+  private double[] ceiling;
 
   /**
    * @param usable which nodes (by index) may carry new allocations
@@ -94,8 +96,18 @@ public final class TopologySnapshot {
     return cache.computeIfAbsent(((long) src << 32) | dst, key -> compute(src, dst));
   }
 
-  /** The candidate paths whose estimated fidelity meets {@code floor}, best first. */
+  /**
+   * The candidate paths whose estimated fidelity meets {@code floor}, best first. Pairs that no
+   * path can serve are recognised without searching paths: see {@link #fidelityCeiling}.
+   */
   public List<CandidatePath> feasiblePaths(int src, int dst, double floor) {
+    if (!usable.get(src) || !usable.get(dst) || src == dst) {
+      return List.of();
+    }
+    int h = hops(src, dst);
+    if (h < 0 || fidelityCeiling(h) < floor) {
+      return List.of();
+    }
     List<CandidatePath> all = paths(src, dst);
     List<CandidatePath> out = new ArrayList<>(all.size());
     for (CandidatePath p : all) {
@@ -104,6 +116,59 @@ public final class TopologySnapshot {
       }
     }
     return out;
+  }
+
+  /**
+   * An upper bound on the fidelity estimate of any path of at least {@code hops} hops: the best
+   * link fidelity on every link, the fastest herald rate of any link, the longest coherence time.
+   * The estimate falls with every one of these and with the hop count, so no such path can do
+   * better.
+   */
+  public double fidelityCeiling(int hops) {
+    if (ceiling == null) {
+      double wBest = 0;
+      double fastest = 0;
+      double longest = 0;
+      for (int l = 0; l < model.links().size(); l++) {
+        LinkInfo li = model.links().get(l);
+        wBest = Math.max(wBest, FidelityModel.werner(li.fidelity()));
+        fastest = Math.max(fastest, model.node(model.generatingEnd(l)).generationRate() * li.successProbability());
+      }
+      for (NodeInfo n : model.nodes()) {
+        longest = Math.max(longest, n.coherenceTimeS());
+      }
+      double keep = fastest / (fastest + 2 / longest);
+      ceiling = new double[model.nodeCount() + 1];
+      double harmonic = 0;
+      for (int h = 1; h <= model.nodeCount(); h++) {
+        harmonic += 1.0 / h;
+        ceiling[h] = FidelityModel.fidelity(Math.pow(wBest, h) * Math.pow(keep, h * (harmonic - 1)));
+      }
+    }
+    return hops < ceiling.length ? ceiling[hops] : 0.25;
+  }
+
+  /** Fewest hops between two usable nodes through usable nodes, or -1. */
+  public int hops(int src, int dst) {
+    int[] d = hopsFrom.get(src);
+    if (d == null) {
+      d = new int[model.nodeCount()];
+      java.util.Arrays.fill(d, -1);
+      d[src] = 0;
+      java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+      q.add(src);
+      while (!q.isEmpty()) {
+        int u = q.poll();
+        for (int v : org.jgrapht.Graphs.neighborListOf(graph, u)) {
+          if (d[v] < 0) {
+            d[v] = d[u] + 1;
+            q.add(v);
+          }
+        }
+      }
+      hopsFrom.put(src, d);
+    }
+    return d[dst];
   }
 
   private List<CandidatePath> compute(int src, int dst) {

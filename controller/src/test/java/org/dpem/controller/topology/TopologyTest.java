@@ -63,4 +63,22 @@ class TopologyTest {
     assertThat(t.feasiblePaths(0, 5, five + 1e-6)).isEmpty();
     assertThat(t.feasiblePaths(0, 5, five - 1e-6)).hasSize(1);
   }
+
+  @Test
+  void theFidelityCeilingBoundsEveryPathEstimate() {
+    NetworkModel m = Lab.model(8, new int[][] {{0, 4}, {2, 6}, {1, 7}}, 10, 5, 10);
+    BitSet all = new BitSet();
+    all.set(0, 8);
+    TopologySnapshot t = new TopologySnapshot(m, all, 1, 6);
+    for (int s = 0; s < 8; s++) {
+      for (int d = 0; d < 8; d++) {
+        for (CandidatePath p : t.paths(s, d)) {
+          assertThat(p.fidelity()).isLessThanOrEqualTo(t.fidelityCeiling(p.hops()) + 1e-12);
+          assertThat(p.hops()).isGreaterThanOrEqualTo(t.hops(s, d));
+        }
+      }
+    }
+    // a floor above the ceiling for the distance needs no path search and finds nothing
+    assertThat(t.feasiblePaths(0, 3, t.fidelityCeiling(t.hops(0, 3)) + 1e-9)).isEmpty();
+  }
 }

@@ -27,7 +27,7 @@ import org.dpem.hal.DeviceState;
  * cancels, drains, emergency stops), every accepted request reaches exactly one terminal state,
  * once, and the counts add up.
  */
-class TerminalStateProperties {
+class TerminalStatePropertyTest {
   record Op(int kind, int a, int b, int c) {}
 
   @Provide
