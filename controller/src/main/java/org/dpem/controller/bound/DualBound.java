@@ -12,14 +12,15 @@ import java.util.List;
  *   U(y) = sum_c b_c y_c + sum_k d_k max(0, 1 - min_p a_p . y)  &gt;=  LP optimum
  * </pre>
  *
- * (weak duality: set z_k to the max term, then (y, z) is dual feasible). So every iterate is a
+ * (weak duality: set z_k to the max term, then (y, z) is dual feasible). A term that may draw on
+ * either of two resources (a link's attempts from either end) costs the cheaper of the two. So every iterate is a
  * valid bound, whether or not the iteration has converged; projected subgradient steps with
  * Polyak's step size (towards the best feasible primal value found) tighten it, and the least
  * value seen is returned. At y = 0 it is simply the total demand.
  */
 final class DualBound {
-  /** One merged commodity: its demand and, per path, the resources and per-pair use of each. */
-  record Commodity(double demand, List<int[]> resources, List<double[]> use) {}
+  /** One merged commodity: its demand and what each of its paths needs per pair. */
+  record Commodity(double demand, List<PathUse> paths) {}
 
   private DualBound() {}
 
@@ -46,12 +47,11 @@ final class DualBound {
       for (Commodity k : commodities) {
         int bestPath = -1;
         double minCost = Double.POSITIVE_INFINITY;
-        for (int p = 0; p < k.resources().size(); p++) {
-          int[] r = k.resources().get(p);
-          double[] u = k.use().get(p);
+        for (int p = 0; p < k.paths().size(); p++) {
+          PathUse u = k.paths().get(p);
           double cost = 0;
-          for (int i = 0; i < r.length; i++) {
-            cost += u[i] * y[r[i]];
+          for (int i = 0; i < u.coef().length; i++) {
+            cost += u.coef()[i] * Math.min(y[u.first()[i]], y[u.second()[i]]);
           }
           if (cost < minCost) {
             minCost = cost;
@@ -60,10 +60,10 @@ final class DualBound {
         }
         if (bestPath >= 0 && minCost < 1) {
           value += k.demand() * (1 - minCost);
-          int[] r = k.resources().get(bestPath);
-          double[] u = k.use().get(bestPath);
-          for (int i = 0; i < r.length; i++) {
-            usage[r[i]] += k.demand() * u[i];
+          PathUse u = k.paths().get(bestPath);
+          for (int i = 0; i < u.coef().length; i++) {
+            int r = y[u.first()[i]] <= y[u.second()[i]] ? u.first()[i] : u.second()[i];
+            usage[r] += k.demand() * u.coef()[i];
           }
           served += k.demand();
         }

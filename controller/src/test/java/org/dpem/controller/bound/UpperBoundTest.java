@@ -19,23 +19,23 @@ class UpperBoundTest {
   @Test
   void oneLinkIsBoundByGenerationTimesHeraldProbability() {
     NetworkModel m = Lab.model(2, new int[0][], 10, 5, 10);
-    // 10 attempts/s * 0.3 = 3 pairs/s over 100 s = 300, but the request's window caps it:
-    // 1,000 pairs asked in a 20 s window -> at most 60
+    // the sources at both ends may serve the link: 2 * 10 attempts/s * 0.3 = 6 pairs/s, 600 in
+    // 100 s; but the request's window caps it: 1,000 pairs asked in a 20 s window -> at most 120
     UpperBound.Result r = UpperBound.solve(m, List.of(req(1, "n0", "n1", 1000, 20, 0.5)), 100);
-    assertThat(r.pairs()).isCloseTo(60, within(1e-6));
-    // many requests together share the horizon's generation: 300 pairs in 100 s
+    assertThat(r.pairs()).isCloseTo(120, within(1e-6));
+    // many requests together share the horizon's generation: 600 pairs in 100 s
     List<Request> many = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 100; i++) {
       many.add(req(i, "n0", "n1", 10, 100, 0.5));
     }
-    assertThat(UpperBound.solve(m, many, 100).pairs()).isCloseTo(300, within(1e-6));
-    assertThat(UpperBound.solve(m, many, 100).pairsPerSecond()).isCloseTo(3, within(1e-9));
+    assertThat(UpperBound.solve(m, many, 100).pairs()).isCloseTo(600, within(1e-6));
+    assertThat(UpperBound.solve(m, many, 100).pairsPerSecond()).isCloseTo(6, within(1e-9));
   }
 
   @Test
   void swapCapacityAndFloorsLimitLongerPaths() {
     NetworkModel m = Lab.model(3, new int[0][], 10, 0.5, 10);
-    // n0-n1-n2: generation allows 3 pairs/s per link but n1 swaps only 0.5/s at q = 0.9
+    // n0-n1-n2: generation allows 3+ pairs/s per link but n1 swaps only 0.5/s at q = 0.9
     UpperBound.Result r = UpperBound.solve(m, List.of(req(1, "n0", "n2", 1000, 100, 0.5)), 100);
     assertThat(r.pairs()).isCloseTo(0.5 * 0.9 * 100, within(1e-6));
     // a floor above the two-link fidelity (0.9616 in Werner terms) excludes it
