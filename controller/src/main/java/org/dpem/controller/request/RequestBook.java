@@ -24,11 +24,27 @@ public final class RequestBook {
   private final LinkedHashMap<Long, TrackedRequest> live = new LinkedHashMap<>();
   private final int[][] hopDistance;
   private final double bestLinkFidelity;
+  private final ArrayDeque<Long> ended = new ArrayDeque<>();
+  private final int retainEnded;
   private long nextId = 1;
 
+  /** Keeps the last {@link #DEFAULT_RETAIN} ended requests for look-up. */
   public RequestBook(NetworkModel model, RequestListener listener) {
+    this(model, listener, DEFAULT_RETAIN);
+  }
+
+  /** Ended requests are kept for look-up; past this many the oldest are dropped. */
+  public static final int DEFAULT_RETAIN = 100_000;
+
+  /**
+   * @param retainEnded how many ended requests to keep for look-up; older ones are forgotten
+   *     (their history stays in the journal and their counts in the metrics), so a controller
+   *     that runs for days does not grow without bound
+   */
+  public RequestBook(NetworkModel model, RequestListener listener, int retainEnded) {
     this.model = model;
     this.listener = listener;
+    this.retainEnded = retainEnded;
     this.hopDistance = new int[model.nodeCount()][];
     this.bestLinkFidelity = model.bestLinkFidelity();
   }
@@ -49,6 +65,8 @@ public final class RequestBook {
     all.put(r.id(), t);
     if (reason == null) {
       live.put(r.id(), t);
+    } else {
+      retire(t);
     }
     listener.admitted(t);
     return t;
@@ -138,6 +156,7 @@ public final class RequestBook {
     return out;
   }
 
+  /** Live requests and the most recently ended ones (see the retention limit). */
   public Collection<TrackedRequest> all() {
     return all.values();
   }
@@ -156,8 +175,16 @@ public final class RequestBook {
     t.moveTo(to, why, detail, now);
     if (to.terminal()) {
       live.remove(t.id());
+      retire(t);
     }
     listener.moved(t, from);
+  }
+
+  private void retire(TrackedRequest t) {
+    ended.add(t.id());
+    while (ended.size() > retainEnded) {
+      all.remove(ended.poll());
+    }
   }
 
   public void allocate(TrackedRequest t, long allocationId, long now) {

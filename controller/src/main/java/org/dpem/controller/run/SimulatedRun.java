@@ -95,7 +95,10 @@ public final class SimulatedRun {
     long end = options.durationS().isPresent()
         ? TimeBase.nanos(options.durationS().getAsDouble()) : Long.MAX_VALUE;
     Arrivals arrivals = scenario.arrivals().apply(options.seed());
-    feed(loop, time, arrivals, end);
+    // the bound needs every accepted request; an endless run keeps none and reports no bound
+    boolean bound = options.upperBound() && options.durationS().isPresent();
+    List<Request> accepted = bound ? new ArrayList<>() : null;
+    feed(loop, time, arrivals, end, accepted);
     loop.start();
     engine.runUntil(end, stop::get);
     long drainEnd = time.nowNanos() + TimeBase.nanos(3600);
@@ -104,16 +107,11 @@ public final class SimulatedRun {
     loop.close();
     double simSeconds = time.nowSeconds();
     double wall = (System.nanoTime() - wall0) / 1e9;
-    List<Request> accepted = new ArrayList<>();
-    for (TrackedRequest t : loop.requests().all()) {
-      if (t.state() != RequestState.REJECTED || t.reason() == org.dpem.controller.request.RejectReason.CANCELLED) {
-        accepted.add(t.request());
-      }
-    }
     long ub0 = System.nanoTime();
-    UpperBound.Result ub = options.upperBound()
+    UpperBound.Result ub = bound
         ? UpperBound.solve(scenario.model(), accepted, simSeconds)
-        : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0, "skipped");
+        : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0,
+            options.upperBound() ? "skipped: run without a duration" : "skipped");
     double ubSeconds = (System.nanoTime() - ub0) / 1e9;
     if (endpoint != null) {
       endpoint.close();
@@ -124,20 +122,31 @@ public final class SimulatedRun {
         cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3);
   }
 
+  /** The model's own id object for a node, so requests share them. */
+  private NodeId node(String id) {
+    NodeId n = NodeId.of(id);
+    int i = scenario.model().indexOf(n);
+    return i < 0 ? n : scenario.model().node(i).id();
+  }
+
   /** Schedules each arrival on the engine; it submits on the loop's own thread. */
-  private static void feed(ControlLoop loop, TimeBase time, Arrivals arrivals, long end) {
+  private void feed(ControlLoop loop, TimeBase time, Arrivals arrivals, long end,
+      List<Request> accepted) {
     org.dpem.sim.workload.Request r = arrivals.next();
     if (r == null || r.arrivalNanos() >= end) {
       return;
     }
     time.schedule(r.arrivalNanos() - time.nowNanos(), () -> {
       try {
-        loop.submitNow(new Request.Spec(NodeId.of(r.src()), NodeId.of(r.dst()), r.minFidelity(),
-            r.pairs(), r.deadlineNanos(), 0));
+        TrackedRequest t = loop.submitNow(new Request.Spec(node(r.src()), node(r.dst()),
+            r.minFidelity(), r.pairs(), r.deadlineNanos(), 0));
+        if (accepted != null && t.state() != RequestState.REJECTED) {
+          accepted.add(t.request());
+        }
       } catch (IllegalArgumentException e) {
         LOG.warn("request {} -> {} skipped: {}", r.src(), r.dst(), e.getMessage());
       }
-      feed(loop, time, arrivals, end);
+      feed(loop, time, arrivals, end, accepted);
     });
   }
 }
