@@ -164,6 +164,8 @@ public final class MqttLink implements AutoCloseable {
     }
     if (settings.socketFactory() != null) {
       o.setSocketFactory(settings.socketFactory());
+    } else if (settings.serverUri().startsWith("tcp://")) {
+      o.setSocketFactory(new NoDelaySocketFactory());
     }
     Will w = will == null ? null : will.get();
     if (w != null) {
