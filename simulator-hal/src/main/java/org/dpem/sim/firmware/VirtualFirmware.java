@@ -349,6 +349,9 @@ public final class VirtualFirmware implements AutoCloseable {
     switch (m.type()) {
       case HELLO -> {
         Message.Hello h = (Message.Hello) m;
+        if (armed) {
+          lastHostHeartbeat = time.nowNanos(); // a HELLO is as good a sign of life as a heartbeat
+        }
         readOnly = h.schemaHash() != config.schemaHash();
         if (readOnly) {
           log.warn("{}: host {} has schema hash {}, ours is {}: read-only", device.id(), h.hostId(),

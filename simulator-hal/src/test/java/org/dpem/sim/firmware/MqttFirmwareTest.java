@@ -140,8 +140,11 @@ class MqttFirmwareTest {
 
       fw.delayAcks(Duration.ZERO);
       m = Hil.Mosquitto.start(port);
-      assertThat(Hil.await(Duration.ofSeconds(8), () -> dev.state() == DeviceState.READY))
-          .as("state %s", dev.health()).isTrue();
+      // the firmware may have gone SAFE on its dead-man while the broker was down; the session
+      // clears that (DEADMAN only) after the re-handshake, so wait for both ends to settle
+      assertThat(Hil.await(Duration.ofSeconds(8),
+          () -> dev.state() == DeviceState.READY && fw.state() == DeviceStateCode.READY))
+          .as("host %s, firmware %s", dev.health(), fw.state()).isTrue();
       CommandResult after = get(src.enable(AllocationId.of(4), far(), NodeId.of("n2"), 8));
       assertThat(after.isOk()).as(after.toString()).isTrue();
       assertThat(((BenchPairSource) bench).reading().ratePairsPerSecond()).isEqualTo(8);
