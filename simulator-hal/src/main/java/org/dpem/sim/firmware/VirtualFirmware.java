@@ -2,9 +2,6 @@ package org.dpem.sim.firmware;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +18,7 @@ import org.dpem.driver.transport.MqttTopics;
 import org.dpem.driver.transport.PacketPort;
 import org.dpem.driver.transport.SerialPacketPort;
 import org.dpem.driver.transport.SerialSettings;
-import org.dpem.hal.BellStateAnalyzer;
 import org.dpem.hal.Device;
-import org.dpem.hal.PairSource;
-import org.dpem.hal.QuantumMemory;
-import org.dpem.hal.command.CommandResult;
 import org.dpem.hal.command.DeviceCommand;
 import org.dpem.hal.event.DeviceEvent;
 import org.dpem.hal.event.EventSource;
@@ -75,16 +68,8 @@ public final class VirtualFirmware implements AutoCloseable {
   private final TimeBase time;
   private final ExecutorService exec;
   private final AtomicLong seq = new AtomicLong();
-  private final Map<Long, Message.CommandAck> results = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Message.CommandAck> e) {
-      return size() > RESULT_CACHE;
-    }
-  };
-  private final Set<Long> inProgress = new HashSet<>();
-  private final Map<Long, Message.Fault> activeFaults = new LinkedHashMap<>();
-  private final Set<Long> unacked = new HashSet<>();
-  private final AtomicLong faultIds = new AtomicLong(1);
+  private final ResultCache results = new ResultCache(RESULT_CACHE);
+  private final LatchedFaults faults = new LatchedFaults();
   private final List<Message.ParamDescriptor> descriptors;
 
   private volatile DeviceStateCode state = DeviceStateCode.CONNECTING;
@@ -101,7 +86,6 @@ public final class VirtualFirmware implements AutoCloseable {
   private EventSource.Subscription deviceEvents;
   private final AtomicLong executed = new AtomicLong();
   private final AtomicLong commandsReceived = new AtomicLong();
-  private final Map<Long, Integer> executions = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile long ackDelayNanos;
   private final java.util.concurrent.atomic.AtomicInteger acksToDrop = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -238,7 +222,7 @@ public final class VirtualFirmware implements AutoCloseable {
 
   /** The most times any one {@code cmd_seq} was executed: 1 unless idempotency is broken. */
   public int maxExecutionsPerCmdSeq() {
-    return executions.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return results.maxExecutions();
   }
 
   /** Fault injection: answer every command this much later (slow equipment). */
@@ -277,11 +261,9 @@ public final class VirtualFirmware implements AutoCloseable {
         lastTelemetry = now;
         sendTelemetry();
       }
-      if (!unacked.isEmpty() && now - lastFaultResend >= config.faultResendInterval().toNanos()) {
+      if (faults.anyUnacked() && now - lastFaultResend >= config.faultResendInterval().toNanos()) {
         lastFaultResend = now;
-        for (Long id : unacked) {
-          send(activeFaults.get(id));
-        }
+        faults.toResend().forEach(this::send);
       }
     } catch (RuntimeException e) {
       log.error("{}: firmware tick failed", device.id(), e);
@@ -318,24 +300,9 @@ public final class VirtualFirmware implements AutoCloseable {
   }
 
   private void sendTelemetry() {
-    List<Message.Reading> r = new ArrayList<>();
-    if (device instanceof PairSource s) {
-      PairSource.SourceReading sr = s.reading();
-      r.add(new Message.Reading("enabled", sr.enabled() ? 1 : 0));
-      r.add(new Message.Reading("rate", sr.ratePairsPerSecond()));
-      r.add(new Message.Reading("fidelity", sr.fidelityEstimate()));
-    }
-    if (device instanceof QuantumMemory q) {
-      r.add(new Message.Reading("slot_count", q.slotCount()));
-      r.add(new Message.Reading("free_slots", q.freeSlots()));
-      r.add(new Message.Reading("coherence_s", q.coherenceTimeSeconds()));
-      r.add(new Message.Reading("swap_capacity", q.swapCapacityPerSecond()));
-    }
-    if (device instanceof BellStateAnalyzer b) {
-      r.add(new Message.Reading("efficiency", b.efficiency()));
-    }
-    send(new Message.Telemetry(micros(), r));
+    send(DeviceReports.telemetry(device, micros()));
   }
+
 
   private void rejected(DecodeResult.Rejected r) {
     log.debug("{}: dropped a packet: {}", device.id(), r);
@@ -367,9 +334,7 @@ public final class VirtualFirmware implements AutoCloseable {
         sendHeartbeat();
         sendDescription();
         // a new host learns at once what is latched, without waiting for the re-send period
-        for (Long id : unacked) {
-          send(activeFaults.get(id));
-        }
+        faults.toResend().forEach(this::send);
       }
       case HEARTBEAT -> {
         Message.Heartbeat hb = (Message.Heartbeat) m;
@@ -390,7 +355,7 @@ public final class VirtualFirmware implements AutoCloseable {
           send(new Message.TimeSync(true, t.t1Micros(), t2, micros()));
         }
       }
-      case FAULT_ACK -> unacked.remove(((Message.FaultAck) m).faultId());
+      case FAULT_ACK -> faults.acked(((Message.FaultAck) m).faultId());
       case COMMAND -> {
         commandsReceived.incrementAndGet();
         command(p, (Message.Command) m);
@@ -399,10 +364,10 @@ public final class VirtualFirmware implements AutoCloseable {
         // commands act as soon as they are checked, so none is ever left to drop: the answer is
         // the final result, or INVALID for a cmd_seq never seen
         long key = ((Message.Cancel) m).cmdSeq();
-        Message.CommandAck done = results.get(key);
+        Message.CommandAck done = results.answer(key);
         if (done != null) {
           send(done);
-        } else if (!inProgress.contains(key)) {
+        } else if (!results.running(key)) {
           send(new Message.CommandAck(key, AckCode.INVALID, "unknown cmd_seq"));
         }
       }
@@ -412,12 +377,12 @@ public final class VirtualFirmware implements AutoCloseable {
 
   private void command(Packet p, Message.Command c) {
     long key = c.cmdSeq();
-    Message.CommandAck cached = results.get(key);
+    Message.CommandAck cached = results.answer(key);
     if (cached != null) {
       send(cached);
       return;
     }
-    if (inProgress.contains(key)) {
+    if (results.running(key)) {
       send(new Message.CommandAck(key, AckCode.DUPLICATE_IN_PROGRESS, ""));
       return;
     }
@@ -428,46 +393,16 @@ public final class VirtualFirmware implements AutoCloseable {
       send(new Message.CommandAck(key, AckCode.UNAUTHORIZED, "actuating commands must be signed"));
       return;
     }
-    Optional<AckCode> refusal = Optional.empty();
-    String detail = "";
-    long nowMicros = micros();
-    if (!rest && !greeted) {
-      refusal = Optional.of(AckCode.INVALID);
-      detail = "no handshake";
-    } else if (!rest && c.deadlineMicros() != 0 && nowMicros > c.deadlineMicros()) {
-      refusal = Optional.of(AckCode.EXPIRED);
-      detail = "deadline passed " + (nowMicros - c.deadlineMicros()) + " us ago";
-    } else if (!rest && readOnly) {
-      refusal = Optional.of(AckCode.READ_ONLY);
-      detail = "schema mismatch at handshake";
-    } else if (!rest && state == DeviceStateCode.FAULT) {
-      refusal = Optional.of(AckCode.FAULTED);
-      detail = "latched fault active: " + faultSummary();
-    } else if (!rest && state == DeviceStateCode.SAFE) {
-      refusal = Optional.of(AckCode.SAFE_STATE);
-      detail = "device is SAFE; clear-fault first";
-    } else if (!rest) {
-      Optional<String> v = OperationMapping.limitViolation(op, device.limits());
-      if (v.isPresent()) {
-        refusal = Optional.of(AckCode.OUT_OF_LIMITS);
-        detail = v.get();
-      }
-    }
+    Optional<Admission.Refusal> refusal = Admission.check(c, micros(), greeted, readOnly, state,
+        device.limits(), faults.summary());
     if (refusal.isPresent()) {
-      finish(key, refusal.get(), detail);
+      finish(key, refusal.get().code(), refusal.get().detail());
       return;
     }
     execute(key, c, op);
   }
 
   private void execute(long key, Message.Command c, Operation op) {
-    if (!op.opcode().equals(org.dpem.protocol.message.Opcode.GET_INFO)
-        && !op.opcode().equals(org.dpem.protocol.message.Opcode.GET_PARAMS)) {
-      executions.merge(key, 1, Integer::sum);
-      if (executions.size() > 100_000) {
-        executions.clear();
-      }
-    }
     switch (op.opcode()) {
       case GET_INFO -> {
         sendDescription();
@@ -481,7 +416,7 @@ public final class VirtualFirmware implements AutoCloseable {
       }
       case GO_SAFE -> {
         executed.incrementAndGet();
-        inProgress.add(key);
+        results.started(key);
         device.safe(Long.MAX_VALUE).whenComplete((r, e) -> run(() -> {
           setState(DeviceStateCode.SAFE);
           finish(key, AckCode.OK, "");
@@ -490,10 +425,9 @@ public final class VirtualFirmware implements AutoCloseable {
       }
       case CLEAR_FAULT -> {
         executed.incrementAndGet();
-        inProgress.add(key);
+        results.started(key);
         device.clearFault(Long.MAX_VALUE).whenComplete((r, e) -> run(() -> {
-          activeFaults.clear();
-          unacked.clear();
+          faults.clear();
           port.withdrawFault();
           setState(DeviceStateCode.READY);
           finish(key, AckCode.OK, "");
@@ -509,7 +443,7 @@ public final class VirtualFirmware implements AutoCloseable {
       return;
     }
     executed.incrementAndGet();
-    inProgress.add(key);
+    results.started(key);
     device.submit(cmd.get()).whenComplete((r, e) -> run(() -> {
       if (e != null) {
         finish(key, AckCode.INTERNAL_ERROR, e.toString());
@@ -530,8 +464,7 @@ public final class VirtualFirmware implements AutoCloseable {
   }
 
   private void complete(long key, Message.CommandAck ack) {
-    inProgress.remove(key);
-    results.put(key, ack);
+    results.finished(key, ack);
     if (acksToDrop.get() > 0 && acksToDrop.getAndDecrement() > 0) {
       return;
     }
@@ -544,10 +477,6 @@ public final class VirtualFirmware implements AutoCloseable {
     return b.length <= 255 ? s : new String(b, 0, 250, StandardCharsets.UTF_8).replace("\uFFFD", "") + "...";
   }
 
-  private String faultSummary() {
-    return activeFaults.values().stream().map(Message.Fault::code).toList().toString();
-  }
-
   private void watchdog(String why) {
     armed = false;
     log.warn("{}: going SAFE: {}", device.id(), why);
@@ -557,11 +486,9 @@ public final class VirtualFirmware implements AutoCloseable {
   }
 
   private void fault(String code, String message, boolean latched) {
-    long id = faultIds.getAndIncrement();
-    Message.Fault f = new Message.Fault(id, micros(), trimTo(code, 64), trim(message), latched);
+    Message.Fault f = new Message.Fault(faults.nextId(), micros(), trimTo(code, 64), trim(message), latched);
     if (latched) {
-      activeFaults.put(id, f);
-      unacked.add(id);
+      faults.latch(f);
       if (state != DeviceStateCode.SAFE) {
         setState(DeviceStateCode.FAULT);
       }
@@ -574,18 +501,13 @@ public final class VirtualFirmware implements AutoCloseable {
   }
 
   private void deviceEvent(DeviceEvent e) {
-    if (e instanceof DeviceEvent.Herald h) {
-      send(new Message.Herald(micros(), h.allocation().value(), h.peer().value(), h.fidelityEstimate()));
-    } else if (e instanceof DeviceEvent.SwapOutcome s) {
-      send(new Message.SwapOutcome(micros(), s.allocation().value(), s.left().value(),
-          s.right().value(), s.success()));
-    } else if (e instanceof DeviceEvent.PairDelivered d) {
-      send(new Message.PairDelivered(micros(), d.allocation().value(), d.a().value(), d.b().value(),
-          d.fidelity()));
-    } else if (e instanceof DeviceEvent.Fault f) {
+    if (e instanceof DeviceEvent.Fault f) {
       fault(f.code(), f.message(), f.latched());
+    } else {
+      send(DeviceReports.event(e, micros()));
     }
   }
+
 
   private void setState(DeviceStateCode s) {
     if (s != state) {
