@@ -14,8 +14,8 @@ import org.dpem.config.ConfigException;
 import org.dpem.config.ConfigLoader;
 import org.dpem.config.DpemConfig;
 import org.dpem.config.ShippedExamples;
-import org.dpem.config.device.DeviceSpec;
 import org.dpem.config.device.DriverKind;
+import org.dpem.controller.hil.HilDevices;
 import org.dpem.controller.policy.Policies;
 import org.dpem.controller.run.RunOptions;
 import org.dpem.controller.run.RunReport;
@@ -75,14 +75,6 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("dpem run: cannot read config " + config + ": " + e.getMessage());
       return 2;
     }
-    for (DeviceSpec d : cfg.devices().all()) {
-      if (d.driver().kind() != DriverKind.SIM) {
-        System.err.println("dpem run: " + cfg.source() + " declares device " + d.id() + " on "
-            + d.driver().kind().name().toLowerCase(Locale.ROOT) + "; hardware-in-the-loop runs "
-            + "are not wired into dpem run yet, only fully simulated configs are");
-        return 2;
-      }
-    }
     String policyName = policy != null ? policy
         : cfg.controller().policy().name().toLowerCase(Locale.ROOT).replace('_', '-');
     if (!Policies.names().contains(policyName)) {
@@ -103,6 +95,16 @@ public final class RunCommand implements Callable<Integer> {
     System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
         + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s"));
     SimulatedRun run = new SimulatedRun(scenario, opts);
+    boolean hil = HilDevices.needed(cfg);
+    if (hil) {
+      // equipment takes part: the world is paced to the wall clock, so --duration is wall time
+      System.err.println("dpem run: hardware in the loop: " + cfg.devices().all().stream()
+          .filter(d -> d.driver().kind() != DriverKind.SIM)
+          .map(d -> d.id() + " (" + d.driver().kind().name().toLowerCase(Locale.ROOT)
+              + (d.serve().isPresent() ? ", served" : "") + ")")
+          .toList() + "; time is paced to the wall clock");
+      run.withEquipment(world -> HilDevices.open(cfg, world));
+    }
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       run.requestStop();
@@ -120,6 +122,10 @@ public final class RunCommand implements Callable<Integer> {
     RunReport report;
     try {
       report = run.run();
+    } catch (HilDevices.HilException e) {
+      System.err.println("dpem run: " + cfg.source() + ": " + e.getMessage());
+      finished.countDown();
+      return 2;
     } finally {
       if (wall != null) {
         wall.close();

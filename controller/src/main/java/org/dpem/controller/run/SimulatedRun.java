@@ -22,6 +22,9 @@ import org.dpem.controller.policy.Policies;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestState;
 import org.dpem.controller.request.TrackedRequest;
+import org.dpem.controller.hil.HilDevices;
+import org.dpem.controller.hil.WallPacer;
+import org.dpem.hal.DeviceDirectory;
 import org.dpem.hal.NodeId;
 import org.dpem.hal.time.TimeBase;
 import org.dpem.sim.engine.SimEngine;
@@ -43,10 +46,33 @@ public final class SimulatedRun {
   private final RunOptions options;
   private final AtomicBoolean stop = new AtomicBoolean();
   private volatile Operator operator;
+  private Equipment equipment;
+  private volatile HilDevices hil;
+
+  /** Brings up a run's serial and MQTT devices against the simulated world. */
+  @FunctionalInterface
+  public interface Equipment {
+    HilDevices open(SimNetwork world);
+  }
 
   public SimulatedRun(Scenario scenario, RunOptions options) {
     this.scenario = scenario;
     this.options = options;
+  }
+
+  /**
+   * Makes this a hardware-in-the-loop run: the equipment is opened against the world before the
+   * loop starts, the controller reaches those devices through it, and virtual time is paced to
+   * the wall clock. Closed when the run ends.
+   */
+  public SimulatedRun withEquipment(Equipment e) {
+    this.equipment = e;
+    return this;
+  }
+
+  /** The run's equipment once opened (null for a pure simulation). */
+  public HilDevices equipment() {
+    return hil;
   }
 
   /** Asks a running run to stop (from any thread, e.g. on SIGINT); it then reports. */
@@ -64,6 +90,28 @@ public final class SimulatedRun {
     SimEngine engine = new SimEngine(options.seed());
     SimNetwork net = new SimNetwork(engine, scenario.topology(), NetworkOptions.quiet());
     TimeBase time = engine.timeBase();
+    DeviceDirectory devices = net;
+    WallPacer pacer = null;
+    if (equipment != null) {
+      hil = equipment.open(net);
+      devices = hil.directory();
+      pacer = new WallPacer(hil.clock(), 1_000_000L);
+      // opening devices took wall time; the world starts there, so both clocks agree from now on
+      pacer.catchUp(engine);
+    }
+    try {
+      return run(engine, net, devices, pacer, wall0);
+    } finally {
+      if (hil != null) {
+        hil.close();
+      }
+    }
+  }
+
+  private RunReport run(SimEngine engine, SimNetwork net, DeviceDirectory devices, WallPacer pacer,
+      long wall0) {
+    TimeBase time = engine.timeBase();
+    long t0 = time.nowNanos();
     MeterRegistry registry = options.prometheusPort().isPresent()
         ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
     PrometheusEndpoint endpoint = options.prometheusPort().isPresent()
@@ -82,30 +130,30 @@ public final class SimulatedRun {
       journal = o.journal();
       journal.append(new JournalRecord.Origin(Clock.systemUTC().millis()));
     }
-    ControlLoop loop = new ControlLoop(scenario.model(), net, time,
+    ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
         Policies.create(options.policy()), new RunMetrics(registry), journal,
-        new HalCommander(net, scenario.model()));
+        new HalCommander(devices, scenario.model()));
     Histogram cost = options.timeEpochs() ? new Histogram(3_600_000_000L, 3) : null;
     if (cost != null) {
       loop.measureEpochs(cost);
     }
     operator = loop.operator();
     long end = options.durationS().isPresent()
-        ? TimeBase.nanos(options.durationS().getAsDouble()) : Long.MAX_VALUE;
+        ? t0 + TimeBase.nanos(options.durationS().getAsDouble()) : Long.MAX_VALUE;
     Arrivals arrivals = scenario.arrivals().apply(options.seed());
     // the bound needs every accepted request; an endless run keeps none and reports no bound
     boolean bound = options.upperBound() && options.durationS().isPresent();
     List<Request> accepted = bound ? new ArrayList<>() : null;
-    feed(loop, time, arrivals, end, accepted);
+    feed(loop, time, t0, arrivals, end, accepted);
     loop.start();
-    engine.runUntil(end, stop::get);
+    advance(engine, pacer, end, stop::get);
     long drainEnd = time.nowNanos() + TimeBase.nanos(3600);
-    engine.runUntil(drainEnd, () -> stop.get() || loop.requests().live().isEmpty());
+    advance(engine, pacer, drainEnd, () -> stop.get() || loop.requests().live().isEmpty());
     loop.drainInbox();
     loop.close();
-    double simSeconds = time.nowSeconds();
+    double simSeconds = (time.nowNanos() - t0) / 1e9;
     double wall = (System.nanoTime() - wall0) / 1e9;
     long ub0 = System.nanoTime();
     UpperBound.Result ub = bound
@@ -129,14 +177,23 @@ public final class SimulatedRun {
     return i < 0 ? n : scenario.model().node(i).id();
   }
 
+  private static void advance(SimEngine engine, WallPacer pacer, long end,
+      java.util.function.BooleanSupplier stop) {
+    if (pacer == null) {
+      engine.runUntil(end, stop);
+    } else {
+      pacer.runUntil(engine, end, stop);
+    }
+  }
+
   /** Schedules each arrival on the engine; it submits on the loop's own thread. */
-  private void feed(ControlLoop loop, TimeBase time, Arrivals arrivals, long end,
+  private void feed(ControlLoop loop, TimeBase time, long t0, Arrivals arrivals, long end,
       List<Request> accepted) {
     org.dpem.sim.workload.Request r = arrivals.next();
-    if (r == null || r.arrivalNanos() >= end) {
+    if (r == null || t0 + r.arrivalNanos() >= end) {
       return;
     }
-    time.schedule(r.arrivalNanos() - time.nowNanos(), () -> {
+    time.schedule(t0 + r.arrivalNanos() - time.nowNanos(), () -> {
       try {
         TrackedRequest t = loop.submitNow(new Request.Spec(node(r.src()), node(r.dst()),
             r.minFidelity(), r.pairs(), r.deadlineNanos(), 0));
@@ -146,7 +203,7 @@ public final class SimulatedRun {
       } catch (IllegalArgumentException e) {
         LOG.warn("request {} -> {} skipped: {}", r.src(), r.dst(), e.getMessage());
       }
-      feed(loop, time, arrivals, end, accepted);
+      feed(loop, time, t0, arrivals, end, accepted);
     });
   }
 }
