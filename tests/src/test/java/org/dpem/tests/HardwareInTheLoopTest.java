@@ -26,6 +26,7 @@ import org.dpem.controller.run.SimulatedRun;
 import org.dpem.driver.transport.MqttPacketPort;
 import org.dpem.driver.transport.PtyPair;
 import org.dpem.driver.transport.SerialPacketPort;
+import org.dpem.protocol.message.DeviceStateCode;
 import org.dpem.sim.firmware.VirtualFirmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commands seen by the firmware on the far end of each link.
  */
 class HardwareInTheLoopTest {
-  private static final double ARRIVAL_SECONDS = 10;
+  private static final double ARRIVAL_SECONDS = 12;
 
   @TempDir
   Path dir;
@@ -83,6 +84,9 @@ class HardwareInTheLoopTest {
     long mqttCommands = executed(fw, "lab-b-");
     assertThat(serialCommands).as("commands executed by lab-a's firmware over the ptys").isPositive();
     assertThat(mqttCommands).as("commands executed by lab-b's firmware over MQTT").isPositive();
+    // the run closed its equipment: every served device was put in its safe state on the wire
+    fw.forEach((id, f) -> assertThat(f.state()).as("firmware state of " + id)
+        .isEqualTo(DeviceStateCode.SAFE));
     hil.remoteDevices().forEach((id, d) ->
         assertThat(d.linkCounters().accepted()).as("frames from " + id).isPositive());
 
