@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * host-side driver, and, when the config has a {@code serve} block, the virtual firmware behind it
  * (a socat pty pair for serial, the embedded broker for MQTT) serving the simulated world's own
  * device of that node and kind, so the physics stays one simulation. Closing puts every device in
- * its safe state, then stops drivers, firmware, socat and the broker.
+ * its safe state, then stops drivers, firmware, socat and the broker. A device without a
+ * {@code serve} block is real equipment: only its driver is opened. Either way the world's device
+ * of that node and kind is hidden from the controller, which commands the remote one only.
  */
 public final class HilDevices implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HilDevices.class);
@@ -105,8 +107,15 @@ public final class HilDevices implements AutoCloseable {
     } else {
       throw new HilException("device " + d.id() + ": driver " + d.driver().kind() + " is not remote");
     }
+    Device sim = worldDevice(world, kind, node);
+    if (sim == null) {
+      throw new HilException("device " + d.id() + ": node " + d.node() + " is not in the network"
+          + " or has no " + kind.wireName());
+    }
+    // the remote device stands in for the world's: the controller must command only the remote one
+    hidden.add(sim.id());
     if (d.serve().isPresent()) {
-      serve(d, d.serve().get(), kind, node, endpoint, world);
+      serve(d, sim, endpoint, world);
     }
     DriverSpec spec = new DriverSpec(DeviceId.of(d.id()), node, kind, endpoint, null, limits(d));
     try {
@@ -119,18 +128,17 @@ public final class HilDevices implements AutoCloseable {
     }
   }
 
-  private void serve(DeviceSpec d, ServeSpec serve, DeviceKind kind, NodeId node,
-      Endpoint endpoint, SimNetwork world) throws HilException {
-    Device sim = switch (kind) {
+  private static Device worldDevice(SimNetwork world, DeviceKind kind, NodeId node) {
+    return switch (kind) {
       case SOURCE -> world.sourceAt(node);
       case MEMORY -> world.memoryAt(node);
       case ANALYZER -> world.analyzerAt(node);
     };
-    if (sim == null) {
-      throw new HilException("device " + d.id() + ": node " + d.node() + " has no simulated "
-          + kind.wireName() + " to serve");
-    }
-    hidden.add(sim.id());
+  }
+
+  private void serve(DeviceSpec d, Device sim, Endpoint endpoint, SimNetwork world)
+      throws HilException {
+    ServeSpec serve = d.serve().get();
     Device bound = new EngineBoundDevice(sim, world.engine(), DeviceId.of(d.id()));
     VirtualFirmware fw;
     if (endpoint instanceof Endpoint.Serial s) {
