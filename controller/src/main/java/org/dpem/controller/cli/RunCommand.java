@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Runs the controller. Without options: the paper's simulated 100-node network "
         + "(config/examples/paper-100.yaml) under the config's policy, until interrupted.",
-        "Against the simulator, time is virtual and runs as fast as the CPU allows."})
+        "Against the simulator, time is virtual and runs as fast as the CPU allows; with devices on "
+            + "serial or MQTT (e.g. config/examples/hil.yaml, which starts its own virtual firmware) "
+            + "it is paced to the wall clock."})
 public final class RunCommand implements Callable<Integer> {
   static final String DEFAULT_CONFIG = "config/examples/paper-100.yaml";
 
@@ -42,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
   String policy;
 
   @Option(names = "--duration", converter = DurationConverter.class,
-      description = "How long requests arrive, e.g. 600s, 10m, 1h (simulated time); the run then finishes the requests still live. Default: until interrupted.")
+      description = "How long requests arrive, e.g. 600s, 10m, 1h (simulated time; wall time when the config has serial or MQTT devices); the run then finishes the requests still live. Default: until interrupted.")
   Double durationS;
 
   @Option(names = "--seed", description = "Seed of the workload and the simulator (default: the config's workload seed).")
