@@ -69,6 +69,9 @@ public final class AdminServer implements AutoCloseable {
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 256)
           .childOption(ChannelOption.TCP_NODELAY, true)
+          // A script that sends its commands and then closes its side (printf ... | nc) must
+          // still get every reply: the dispatcher closes once the last one is written.
+          .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
           .childHandler(new AdminChannelInitializer(config, backend, tls, channels, limiter, lockout, audit));
       Channel listener = b.bind(new InetSocketAddress(config.host(), config.port())).sync().channel();

@@ -1,9 +1,12 @@
 package org.dpem.controller.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +35,8 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<Object> queue = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private boolean inFlight;
+  /** The peer closed its side: answer what it sent, then close. */
+  private boolean inputShutdown;
   private boolean draining;
   private boolean closing;
   private boolean unflushed;
@@ -81,6 +86,16 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      inputShutdown = true;
+      drain();
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
     queue.clear();
@@ -103,6 +118,13 @@ final class CommandDispatcher extends ChannelInboundHandlerAdapter {
           break;
         }
         start((String) next);
+      }
+      if (inputShutdown && !inFlight && queue.isEmpty() && !closing) {
+        // The peer sent its last command and every reply is written: end the connection.
+        closing = true;
+        unflushed = false;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+            .addListener(ChannelFutureListener.CLOSE);
       }
       // Once closing, reading is the graceful close's business (it reads on to see the peer's end).
       boolean readMore = queue.size() < MAX_QUEUED / 2 && ctx.channel().isWritable();

@@ -15,6 +15,7 @@ import org.dpem.config.ConfigLoader;
 import org.dpem.config.DpemConfig;
 import org.dpem.config.ShippedExamples;
 import org.dpem.config.device.DriverKind;
+import org.dpem.controller.admin.OperatorAdminBackend;
 import org.dpem.controller.hil.HilDevices;
 import org.dpem.controller.policy.Policies;
 import org.dpem.controller.run.RunOptions;
@@ -53,8 +54,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object with the summary on stdout (logs go to stderr).")
   boolean json;
 
-  @Option(names = "--admin-port", description = "Port of the admin socket (default: the config's).")
+  @Option(names = "--admin-port", description = "Port of the admin socket on the config's address (default: the config's, 7700; 0 picks a free port).")
   Integer adminPort;
+
+  @Option(names = "--broker-port", defaultValue = "1883",
+      description = "Port of the embedded MQTT broker on 127.0.0.1 when the config says `broker: embedded` (default ${DEFAULT-VALUE}; if it is taken, a free port is used and logged; 0 picks a free port).")
+  int brokerPort;
 
   @Option(names = "--journal", description = "Journal file for this run (default: none for simulated runs).")
   Path journal;
@@ -87,9 +92,6 @@ public final class RunCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed : cfg.workload().seed();
     OptionalInt prom = prometheusPort != null ? OptionalInt.of(prometheusPort)
         : cfg.controller().metrics().prometheusPort();
-    if (adminPort != null) {
-      System.err.println("dpem run: note: --admin-port " + adminPort + " is accepted; the admin socket is started by its own module");
-    }
     Scenario scenario = ScenarioBuilder.build(cfg);
     RunOptions opts = new RunOptions(policyName, runSeed,
         durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
@@ -97,6 +99,17 @@ public final class RunCommand implements Callable<Integer> {
     System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
         + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s"));
     SimulatedRun run = new SimulatedRun(scenario, opts);
+    try (Services services = Services.start(cfg, adminPort, brokerPort,
+        new OperatorAdminBackend(run::operator))) {
+      return runWith(cfg, run, services, out);
+    } catch (Services.StartException e) {
+      System.err.println("dpem run: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private Integer runWith(DpemConfig cfg, SimulatedRun run, Services services, PrintStream out)
+      throws Exception {
     boolean hil = HilDevices.needed(cfg);
     if (hil) {
       // equipment takes part: the world is paced to the wall clock, so --duration is wall time
@@ -105,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
           .map(d -> d.id() + " (" + d.driver().kind().name().toLowerCase(Locale.ROOT)
               + (d.serve().isPresent() ? ", served" : "") + ")")
           .toList() + "; time is paced to the wall clock");
-      run.withEquipment(world -> HilDevices.open(cfg, world));
+      run.withEquipment(world -> HilDevices.open(cfg, world, services.broker()));
     }
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -63,10 +63,13 @@ public final class HilDevices implements AutoCloseable {
   private final Set<DeviceId> hidden = new HashSet<>();
   private final SimEngine engine;
   private EmbeddedBroker broker;
+  /** Whether {@link #broker} was started here (and so is stopped here) or handed in by the run. */
+  private boolean ownsBroker;
   private MixedDirectory directory;
 
-  private HilDevices(SimEngine engine) {
+  private HilDevices(SimEngine engine, EmbeddedBroker sharedBroker) {
     this.engine = engine;
+    this.broker = sharedBroker;
   }
 
   /** Whether a config has any device that is not simulated in-process. */
@@ -80,7 +83,16 @@ public final class HilDevices implements AutoCloseable {
    * @throws HilException naming the device and what failed; whatever was started is stopped
    */
   public static HilDevices open(DpemConfig cfg, SimNetwork world) throws HilException {
-    HilDevices h = new HilDevices(world.engine());
+    return open(cfg, world, null);
+  }
+
+  /**
+   * As {@link #open(DpemConfig, SimNetwork)}, with MQTT devices that name the embedded broker
+   * using {@code sharedBroker} (the one the run started) instead of starting their own.
+   */
+  public static HilDevices open(DpemConfig cfg, SimNetwork world, EmbeddedBroker sharedBroker)
+      throws HilException {
+    HilDevices h = new HilDevices(world.engine(), sharedBroker);
     try {
       for (DeviceSpec d : cfg.devices().all()) {
         if (d.driver().kind() != DriverKind.SIM) {
@@ -167,6 +179,7 @@ public final class HilDevices implements AutoCloseable {
     if (broker == null) {
       try {
         broker = EmbeddedBroker.start(0);
+        ownsBroker = true;
         LOG.info("embedded MQTT broker on {}", broker.url());
       } catch (IOException e) {
         throw new HilException("device " + d.id() + ": cannot start the embedded broker: "
@@ -234,7 +247,7 @@ public final class HilDevices implements AutoCloseable {
     firmware.values().forEach(f -> quietly(f::close));
     ptys.forEach(p -> quietly(p::close));
     quietly(drivers::close);
-    if (broker != null) {
+    if (broker != null && ownsBroker) {
       quietly(broker::close);
     }
     wall.close();

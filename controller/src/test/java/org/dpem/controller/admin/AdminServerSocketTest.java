@@ -235,6 +235,31 @@ class AdminServerSocketTest {
   }
 
   @Test
+  void aScriptThatClosesItsSideAfterTheLastCommandGetsEveryReply() throws Exception {
+    // printf 'auth T\nstatus\n...' | nc: the peer's EOF arrives before the controller answers.
+    server.close();
+    AdminBackend slow = new DelegatingBackend(backend) {
+      @Override
+      public CompletionStage<StatusSummary> status() {
+        return super.status().thenApplyAsync(x -> x,
+            CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+      }
+    };
+    server = AdminServer.start(config().build(), slow);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(("auth " + TOKEN + "\nstatus\nrequest n0 n1 0.8 1 60\nrequests\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      s.shutdownOutput();
+      List<String> lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+          s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).lines().toList();
+      assertThat(lines).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("{\"ok\":true"));
+      assertThat(lines.get(1)).contains("\"status\"");
+      assertThat(lines.get(3)).contains("\"requests\"");
+    }
+  }
+
+  @Test
   void aCommandTheControllerNeverAnswersTimesOutAndTheConnectionGoesOn() throws Exception {
     server.close();
     AdminBackend stuck = new DelegatingBackend(backend) {

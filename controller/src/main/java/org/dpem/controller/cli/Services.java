@@ -1,0 +1,102 @@
+package org.dpem.controller.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import org.dpem.config.DpemConfig;
+import org.dpem.controller.admin.AdminBackend;
+import org.dpem.controller.admin.AdminServer;
+import org.dpem.controller.admin.AdminServerConfig;
+import org.dpem.driver.transport.EmbeddedBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What starts with {@code dpem run} besides the loop: the embedded MQTT broker (when the config
+ * says {@code broker: embedded}) and the admin socket. Both are up before the first epoch and go
+ * down after the last, so an operator can always reach a running controller.
+ */
+final class Services implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+  private final EmbeddedBroker broker;
+  private final AdminServer admin;
+
+  private Services(EmbeddedBroker broker, AdminServer admin) {
+    this.broker = broker;
+    this.admin = admin;
+  }
+
+  /** A service that could not start; the message names which and why. */
+  static final class StartException extends Exception {
+    StartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Starts the broker, then the admin socket.
+   *
+   * @param adminPort overrides the config's admin port when not null
+   * @param brokerPort the embedded broker's preferred port; when taken, a free one is used
+   */
+  static Services start(DpemConfig cfg, Integer adminPort, int brokerPort, AdminBackend backend)
+      throws StartException {
+    EmbeddedBroker broker = null;
+    if (cfg.controller().broker().isEmbedded()) {
+      broker = startBroker(brokerPort);
+    }
+    try {
+      AdminServerConfig.Builder b =
+          AdminServerConfig.fromConfig(cfg.controller().admin(), System.getenv());
+      if (adminPort != null) {
+        b.port(adminPort);
+      }
+      AdminServerConfig ac = b.build();
+      AdminServer admin = AdminServer.start(ac, backend);
+      LOG.info("admin socket on {}", admin.address());
+      return new Services(broker, admin);
+    } catch (IOException e) {
+      if (broker != null) {
+        broker.close();
+      }
+      int port = adminPort != null ? adminPort : cfg.controller().admin().port();
+      throw new StartException("admin socket on " + cfg.controller().admin().address() + ":" + port
+          + " cannot start: " + e.getMessage()
+          + (e instanceof BindException ? " (is another controller running? use --admin-port)" : ""),
+          e);
+    }
+  }
+
+  private static EmbeddedBroker startBroker(int port) throws StartException {
+    try {
+      EmbeddedBroker b = EmbeddedBroker.start(port);
+      LOG.info("embedded MQTT broker on {}", b.url());
+      return b;
+    } catch (IOException taken) {
+      if (port == 0) {
+        throw new StartException("embedded MQTT broker cannot start: " + taken.getMessage(), taken);
+      }
+      try {
+        EmbeddedBroker b = EmbeddedBroker.start(0);
+        LOG.warn("port {} is taken ({}); embedded MQTT broker on {} instead", port,
+            taken.getMessage(), b.url());
+        return b;
+      } catch (IOException e) {
+        throw new StartException("embedded MQTT broker cannot start: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The embedded broker, or null when the config names an external one. */
+  EmbeddedBroker broker() {
+    return broker;
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+    if (broker != null) {
+      broker.close();
+    }
+  }
+}
