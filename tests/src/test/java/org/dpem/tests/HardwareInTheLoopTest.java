@@ -1,8 +1,6 @@
 package org.dpem.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import org.dpem.controller.run.RunReport;
 import org.dpem.controller.run.ScenarioBuilder;
 import org.dpem.controller.run.SimulatedRun;
 import org.dpem.driver.transport.MqttPacketPort;
-import org.dpem.driver.transport.PtyPair;
 import org.dpem.driver.transport.SerialPacketPort;
 import org.dpem.protocol.message.DeviceStateCode;
 import org.dpem.sim.firmware.VirtualFirmware;
@@ -47,14 +44,7 @@ class HardwareInTheLoopTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void shippedHilExampleDeliversThroughSerialAndMqttNodes() throws Exception {
-    if (!PtyPair.socatAvailable()) {
-      String why = "socat is not on the PATH: the hardware-in-the-loop test needs it for the "
-          + "serial devices' pseudo-terminal pairs";
-      if ("1".equals(System.getenv("DPEM_REQUIRE_HIL"))) {
-        fail(why + " (DPEM_REQUIRE_HIL=1)");
-      }
-      assumeTrue(false, why + "; skipped (set DPEM_REQUIRE_HIL=1 to fail instead)");
-    }
+    Socat.require("the hardware-in-the-loop test");
     Path shipped = Path.of("..", "config", "examples", "hil.yaml");
     String yaml = Files.readString(shipped);
     assertThat(yaml).contains("/tmp/dpem-hil-");

@@ -61,7 +61,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Port of the embedded MQTT broker on 127.0.0.1 when the config says `broker: embedded` (default ${DEFAULT-VALUE}; if it is taken, a free port is used and logged; 0 picks a free port).")
   int brokerPort;
 
-  @Option(names = "--journal", description = "Journal file for this run (default: none for simulated runs).")
+  @Option(names = "--journal", description = {"Journal of requests and allocations. With serial or MQTT devices "
+      + "the run resumes what the journal holds (default: the config's `journal`, dpem-journal.jsonl). "
+      + "A simulated run starts afresh, so it refuses a journal that already holds records (default: none)."})
   Path journal;
 
   @Option(names = "--prometheus-port", description = "Serve metrics for Prometheus on 127.0.0.1 at this port (default: the config's, if any).")
@@ -93,11 +95,15 @@ public final class RunCommand implements Callable<Integer> {
     OptionalInt prom = prometheusPort != null ? OptionalInt.of(prometheusPort)
         : cfg.controller().metrics().prometheusPort();
     Scenario scenario = ScenarioBuilder.build(cfg);
+    // equipment outlives the controller, so such a run always journals and resumes
+    Path journalFile = journal != null ? journal
+        : HilDevices.needed(cfg) ? cfg.controller().journal() : null;
     RunOptions opts = new RunOptions(policyName, runSeed,
         durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-        cfg.controller().epochMs(), cfg.controller().kPaths(), journal, prom, false, true);
+        cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true);
     System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
-        + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s"));
+        + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s")
+        + (journalFile == null ? "" : ", journal " + journalFile));
     SimulatedRun run = new SimulatedRun(scenario, opts);
     try (Services services = Services.start(cfg, adminPort, brokerPort,
         new OperatorAdminBackend(run::operator))) {
@@ -139,6 +145,10 @@ public final class RunCommand implements Callable<Integer> {
       report = run.run();
     } catch (HilDevices.HilException e) {
       System.err.println("dpem run: " + cfg.source() + ": " + e.getMessage());
+      finished.countDown();
+      return 2;
+    } catch (SimulatedRun.RunRefused e) {
+      System.err.println("dpem run: " + e.getMessage());
       finished.countDown();
       return 2;
     } finally {

@@ -63,19 +63,45 @@ public final class Journal implements AutoCloseable {
       Replay replay = read(file);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.READ);
+      Path tail = null;
       if (ch.size() > replay.goodBytes()) {
+        tail = keepTail(file, replay.goodBytes());
         ch.truncate(replay.goodBytes());
         ch.force(true);
       }
       ch.position(replay.goodBytes());
-      return new Opened(new Journal(file, ch, sync), replay);
+      return new Opened(new Journal(file, ch, sync), replay, tail);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** An open journal and what it replayed. */
-  public record Opened(Journal journal, Replay replay) {}
+  /**
+   * An open journal and what it replayed.
+   *
+   * @param savedTail where the bytes cut off after the good prefix were kept, or null if none
+   */
+  public record Opened(Journal journal, Replay replay, Path savedTail) {}
+
+  /**
+   * Copies the bytes after the good prefix to {@code FILE.tail-OFFSET} before they are cut off:
+   * a torn write is usually garbage, but a damaged disk block may hold records someone wants to
+   * look at by hand, and truncating must not be the only copy.
+   */
+  private static Path keepTail(Path file, long goodBytes) throws IOException {
+    Path tail = file.resolveSibling(file.getFileName() + ".tail-" + goodBytes);
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel out = FileChannel.open(tail, StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      long size = in.size();
+      long at = goodBytes;
+      while (at < size) {
+        at += in.transferTo(at, size - at, out);
+      }
+      out.force(true);
+    }
+    return tail;
+  }
 
   /** Reads every good record of {@code file} without changing it. */
   public static Replay read(Path file) throws IOException {

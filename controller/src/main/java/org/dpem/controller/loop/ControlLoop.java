@@ -122,8 +122,9 @@ public final class ControlLoop implements AutoCloseable {
    *
    * @param originMillis wall-clock time of this process's time-base zero (times in the journal
    *     are shifted onto it)
+   * @return how many requests were restored
    */
-  public void recover(Journal.Replay replay, long originMillis) {
+  public int recover(Journal.Replay replay, long originMillis) {
     Recovery.Restored r = Recovery.restore(replay, book, metrics, originMillis);
     for (Map.Entry<Long, List<String>> open : r.openAllocations().entrySet()) {
       commander.release(open.getKey(), open.getValue(), time.nowNanos() + settings.commandTimeoutNanos());
@@ -135,6 +136,7 @@ public final class ControlLoop implements AutoCloseable {
     if (journal != null) {
       journal.flush();
     }
+    return r.requests();
   }
 
   /** Subscribes to device events and runs the first epoch now, then one per epoch. */

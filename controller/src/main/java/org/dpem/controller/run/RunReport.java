@@ -10,12 +10,14 @@ import org.dpem.controller.metrics.Summary;
  * @param wallSeconds host time the run took, without the upper bound's solve
  * @param upperBoundPairs the LP bound on delivered pairs for the same requests and capacities
  * @param upperBoundMethod how the bound was computed ({@code lp}, {@code lagrangian-dual})
+ * @param recoveredRequests requests this run took over from its journal (0 for a fresh run)
  * @param epochP50Micros median computing time of one epoch (NaN unless measured)
  * @param epochP99Micros 99th percentile of the same
  */
 public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
     double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
-    String upperBoundMethod, double upperBoundSolveSeconds, long simulatorEvents, double epochP50Micros,
+    String upperBoundMethod, double upperBoundSolveSeconds, int recoveredRequests,
+    long simulatorEvents, double epochP50Micros,
     double epochP99Micros) {
 
   public double deliveredPairsPerSecond() {
@@ -37,6 +39,7 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("wall_seconds", num(wallSeconds));
     m.put("epochs", epochs);
     m.put("requests", s.requests());
+    m.put("recovered_requests", recoveredRequests);
     m.put("delivered", s.delivered());
     m.put("expired", s.expired());
     m.put("failed", s.failed());

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,21 +122,26 @@ public final class SimulatedRun {
     if (endpoint != null) {
       LOG.info("metrics on http://127.0.0.1:{}/metrics", endpoint.port());
     }
-    Journal journal = null;
-    if (options.journal() != null) {
-      Journal.Opened o = Journal.open(options.journal(), false);
-      if (!o.replay().records().isEmpty()) {
-        LOG.warn("journal {} holds {} records of an earlier run; a simulated run starts afresh and appends after them",
-            options.journal(), o.replay().records().size());
-      }
-      journal = o.journal();
-      journal.append(new JournalRecord.Origin(Clock.systemUTC().millis()));
-    }
+    // only a wall-clock run can resume: virtual time and the simulated world restart from zero
+    Journal.Opened opened = openJournal(pacer != null);
+    Journal journal = opened == null ? null : opened.journal();
     ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
         Policies.create(options.policy()), new RunMetrics(registry), journal,
         new HalCommander(devices, scenario.model()));
+    int recovered = 0;
+    if (journal != null) {
+      // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning
+      long origin = Clock.systemUTC().millis() - time.nowNanos() / 1_000_000L;
+      if (!opened.replay().records().isEmpty()) {
+        recovered = loop.recover(opened.replay(), origin);
+        LOG.info("journal {}: recovered {} requests ({} still live)", options.journal(), recovered,
+            loop.requests().live().size());
+      }
+      journal.append(new JournalRecord.Origin(origin));
+      journal.flush();
+    }
     Histogram cost = options.timeEpochs() ? new Histogram(3_600_000_000L, 3) : null;
     if (cost != null) {
       loop.measureEpochs(cost);
@@ -143,8 +150,9 @@ public final class SimulatedRun {
     long end = options.durationS().isPresent()
         ? t0 + TimeBase.nanos(options.durationS().getAsDouble()) : Long.MAX_VALUE;
     Arrivals arrivals = scenario.arrivals().apply(options.seed());
-    // the bound needs every accepted request; an endless run keeps none and reports no bound
-    boolean bound = options.upperBound() && options.durationS().isPresent();
+    // the bound needs every accepted request over the run's own time: an endless run keeps none,
+    // and a resumed run's recovered requests arrived before it started
+    boolean bound = options.upperBound() && options.durationS().isPresent() && recovered == 0;
     List<Request> accepted = bound ? new ArrayList<>() : null;
     feed(loop, time, t0, arrivals, end, accepted);
     loop.start();
@@ -159,15 +167,57 @@ public final class SimulatedRun {
     UpperBound.Result ub = bound
         ? UpperBound.solve(scenario.model(), accepted, simSeconds)
         : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0,
-            options.upperBound() ? "skipped: run without a duration" : "skipped");
+            !options.upperBound() ? "skipped"
+                : recovered > 0 ? "skipped: run resumed from a journal"
+                : "skipped: run without a duration");
     double ubSeconds = (System.nanoTime() - ub0) / 1e9;
     if (endpoint != null) {
       endpoint.close();
     }
     return new RunReport(options.policy(), options.seed(), scenario.description(), simSeconds,
         wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
-        engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
+        recovered, engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
         cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3);
+  }
+
+  /**
+   * Opens the run's journal, if it has one. A run that cannot resume refuses a journal that
+   * already holds records rather than mixing two runs' requests in one file.
+   */
+  private Journal.Opened openJournal(boolean resumable) {
+    Path file = options.journal();
+    if (file == null) {
+      return null;
+    }
+    if (!resumable) {
+      Journal.Replay earlier;
+      try {
+        earlier = Journal.read(file);
+      } catch (IOException e) {
+        throw new RunRefused("cannot read journal " + file + ": " + e.getMessage());
+      }
+      if (!earlier.records().isEmpty() || earlier.corrupt()) {
+        throw new RunRefused("journal " + file + " holds " + earlier.records().size()
+            + " records of an earlier run, and a simulated run cannot resume one (its world starts"
+            + " afresh): move the file away or give another --journal");
+      }
+    }
+    // syncing to disk every epoch is what equipment runs need (power loss) and what would make a
+    // virtual-time run crawl
+    Journal.Opened o = Journal.open(file, resumable);
+    if (o.replay().corrupt()) {
+      LOG.warn("journal {}: {}; the {} records before it are recovered, the {} bytes after it were"
+          + " cut off and kept in {}", file, o.replay().corruption(), o.replay().records().size(),
+          o.replay().discardedBytes(), o.savedTail());
+    }
+    return o;
+  }
+
+  /** A run that cannot start as asked; the message says why and what to do. */
+  public static final class RunRefused extends RuntimeException {
+    public RunRefused(String message) {
+      super(message);
+    }
   }
 
   /** The model's own id object for a node, so requests share them. */

@@ -66,17 +66,35 @@ class JournalTest {
       raf.seek(size - 3);
       raf.write(b ^ 0x40);
     }
+    byte[] damaged = Files.readAllBytes(f);
     Journal.Opened o = Journal.open(f, false);
     assertThat(o.replay().corrupt()).isTrue();
     assertThat(o.replay().corruption()).contains("CRC mismatch");
     assertThat(o.replay().records()).isEqualTo(sample().subList(0, sample().size() - 1));
     assertThat(o.replay().discardedBytes()).isPositive();
+    // the cut-off bytes are kept beside the journal, not only thrown away
+    long good = o.replay().goodBytes();
+    assertThat(o.savedTail()).isEqualTo(dir.resolve("j.bin.tail-" + good));
+    assertThat(Files.readAllBytes(o.savedTail()))
+        .isEqualTo(java.util.Arrays.copyOfRange(damaged, (int) good, damaged.length));
     // appending after recovery continues from the good prefix
     o.journal().append(new JournalRecord.AllocationClosed(8, "x"));
     o.journal().close();
     Journal.Replay again = Journal.read(f);
     assertThat(again.corrupt()).isFalse();
     assertThat(again.records()).hasSize(sample().size());
+  }
+
+  @Test
+  void aCleanJournalSavesNoTail() {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, false).journal();
+    sample().forEach(j::append);
+    j.close();
+    Journal.Opened o = Journal.open(f, false);
+    o.journal().close();
+    assertThat(o.savedTail()).isNull();
+    assertThat(dir.toFile().list()).containsExactly("j.bin");
   }
 
   @Test

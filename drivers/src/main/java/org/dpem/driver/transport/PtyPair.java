@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pair of connected pseudo-terminals made by {@code socat}, standing in for a USB-serial cable:
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * a real serial port. Killing the pair ({@link #kill()}) is how a pulled cable looks to both ends.
  */
 public final class PtyPair implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PtyPair.class);
   private final Path a;
   private final Path b;
   private final Process process;
@@ -50,10 +53,12 @@ public final class PtyPair implements AutoCloseable {
     if (!socatAvailable()) {
       throw new IOException("socat is not installed (needed for a pseudo-terminal pair)");
     }
+    List<String> command = List.of("socat", "-d", "-d",
+        "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b);
+    reapLeftovers(command);
     Files.deleteIfExists(a);
     Files.deleteIfExists(b);
-    Process p = new ProcessBuilder(List.of("socat", "-d", "-d",
-        "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b))
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
@@ -75,6 +80,31 @@ public final class PtyPair implements AutoCloseable {
       }
     }
     return new PtyPair(a, b, p);
+  }
+
+  /**
+   * Kills a socat still serving the same links. A controller killed with SIGKILL cannot close its
+   * pairs, and the orphan would otherwise run forever next to the new pair, holding a pty that
+   * nothing reads; only a process with exactly our arguments is touched.
+   *
+   * @return how many were killed
+   */
+  static int reapLeftovers(List<String> command) {
+    List<String> args = command.subList(1, command.size());
+    int killed = 0;
+    for (ProcessHandle h : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+      ProcessHandle.Info info = h.info();
+      boolean same = info.command().map(c -> Path.of(c).getFileName().toString().equals("socat"))
+          .orElse(false)
+          && info.arguments().map(x -> List.of(x).equals(args)).orElse(false);
+      if (same && h.pid() != ProcessHandle.current().pid()) {
+        LOG.warn("killing socat pid {} left over from an earlier run on {}", h.pid(), args);
+        h.destroyForcibly();
+        h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> h).join();
+        killed++;
+      }
+    }
+    return killed;
   }
 
   public Path a() {
