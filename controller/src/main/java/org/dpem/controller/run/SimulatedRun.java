@@ -114,6 +114,9 @@ public final class SimulatedRun {
       long wall0) {
     TimeBase time = engine.timeBase();
     long t0 = time.nowNanos();
+    // only a wall-clock run can resume: virtual time and the simulated world restart from zero
+    Journal.Opened opened = openJournal(pacer != null);
+    Journal journal = opened == null ? null : opened.journal();
     MeterRegistry registry = options.prometheusPort().isPresent()
         ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
     PrometheusEndpoint endpoint = options.prometheusPort().isPresent()
@@ -122,9 +125,6 @@ public final class SimulatedRun {
     if (endpoint != null) {
       LOG.info("metrics on http://127.0.0.1:{}/metrics", endpoint.port());
     }
-    // only a wall-clock run can resume: virtual time and the simulated world restart from zero
-    Journal.Opened opened = openJournal(pacer != null);
-    Journal journal = opened == null ? null : opened.journal();
     ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
