@@ -57,9 +57,9 @@ class FileLoadingTest {
 
   @Test
   void journalDefaultsToTheWorkingDirectoryButAWrittenOneIsRelativeToTheFile() throws Exception {
-    Path f = Files.writeString(dir.resolve("j.yaml"), "controller: {journal: out/j.jsonl}\n");
-    assertThat(ConfigLoader.load(f).controller().journal()).isEqualTo(dir.resolve("out/j.jsonl"));
+    Path f = Files.writeString(dir.resolve("j.yaml"), "controller: {journal: out/j.journal}\n");
+    assertThat(ConfigLoader.load(f).controller().journal()).isEqualTo(dir.resolve("out/j.journal"));
     Path g = Files.writeString(dir.resolve("k.yaml"), "");
-    assertThat(ConfigLoader.load(g).controller().journal()).isEqualTo(Path.of("dpem-journal.jsonl"));
+    assertThat(ConfigLoader.load(g).controller().journal()).isEqualTo(Path.of("dpem.journal"));
   }
 }

@@ -33,11 +33,11 @@ class RunRestartTest {
     Socat.require("the restart test");
     Path dir = Files.createDirectories(home.resolve("lab"));
     String yaml = Files.readString(Path.of("..", "config", "examples", "hil.yaml"));
-    assertThat(yaml).contains("journal: hil-journal.jsonl");
+    assertThat(yaml).contains("journal: hil.journal");
     Path config = dir.resolve("hil.yaml");
     Files.writeString(config, yaml.replace("/tmp/dpem-hil-", dir.resolve("hil-").toString()));
     // the journal comes from the config (relative to its directory): no --journal given
-    Path journal = dir.resolve("hil-journal.jsonl");
+    Path journal = dir.resolve("hil.journal");
 
     List<String> acknowledged = new ArrayList<>();
     try (DpemProcess first = DpemProcess.run(home, "first", TOKEN, "--config", config.toString())) {
@@ -82,7 +82,7 @@ class RunRestartTest {
         + report.path("failed").asLong() + report.path("rejected").asLong();
     assertThat(terminal + report.path("live_at_end").asLong())
         .as("every request in one state: %s", report).isEqualTo(report.path("requests").asLong());
-    assertThat(report.path("upper_bound_method").asText()).contains("resumed");
+    assertThat(report.path("upper_bound_method").asText()).contains("carried over");
   }
 
   private static void awaitAllocations(AdminLine admin) throws Exception {

@@ -20,7 +20,7 @@ import org.dpem.config.BrokerRef;
 public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsConfig agents, FederationConfig federation,
     AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics) {
 
-  public static final Path DEFAULT_JOURNAL = Path.of("dpem-journal.jsonl");
+  public static final Path DEFAULT_JOURNAL = Path.of("dpem.journal");
 
   public static final ControllerConfig DEFAULT = new ControllerConfig(Policy.GREEDY, 100, 4, AgentsConfig.DEFAULT,
       FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT);

@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
   int brokerPort;
 
   @Option(names = "--journal", description = {"Journal of requests and allocations. With serial or MQTT devices "
-      + "the run resumes what the journal holds (default: the config's `journal`, dpem-journal.jsonl). "
+      + "the run resumes what the journal holds (default: the config's `journal`, dpem.journal). "
       + "A simulated run starts afresh, so it refuses a journal that already holds records (default: none)."})
   Path journal;
 

@@ -122,9 +122,9 @@ public final class ControlLoop implements AutoCloseable {
    *
    * @param originMillis wall-clock time of this process's time-base zero (times in the journal
    *     are shifted onto it)
-   * @return how many requests were restored
+   * @return what was restored and released
    */
-  public int recover(Journal.Replay replay, long originMillis) {
+  public Recovered recover(Journal.Replay replay, long originMillis) {
     Recovery.Restored r = Recovery.restore(replay, book, metrics, originMillis);
     for (Map.Entry<Long, List<String>> open : r.openAllocations().entrySet()) {
       commander.release(open.getKey(), open.getValue(), time.nowNanos() + settings.commandTimeoutNanos());
@@ -136,8 +136,17 @@ public final class ControlLoop implements AutoCloseable {
     if (journal != null) {
       journal.flush();
     }
-    return r.requests();
+    return new Recovered(r.requests(), r.live(), r.openAllocations().size());
   }
+
+  /**
+   * What {@link #recover} found.
+   *
+   * @param known requests in the journal, now known to this loop
+   * @param carriedOver live ones, queued again and counted in this run's metrics
+   * @param released allocations the dead process left open, whose device holdings were released
+   */
+  public record Recovered(int known, int carriedOver, int released) {}
 
   /** Subscribes to device events and runs the first epoch now, then one per epoch. */
   public void start() {

@@ -19,6 +19,10 @@ import org.dpem.controller.request.TrackedRequest;
  * state with its delivered pairs; live ones come back QUEUED, because the allocations of the dead
  * process are gone (their device holdings are released by the caller). Times are shifted from
  * the writing process's time base onto this one's using the {@link JournalRecord.Origin} records.
+ *
+ * <p>Only live requests are carried into this run's metrics: they are work this run finishes.
+ * Terminal ones come back so that an operator can still look them up, but their outcomes belong
+ * to the run that reached them, so a restart after a clean stop reports like a fresh run.
  */
 final class Recovery {
   record Restored(int requests, int live, Map<Long, List<String>> openAllocations,
@@ -66,8 +70,8 @@ final class Recovery {
       int[] d = delivered.get(r.id());
       TrackedRequest t = book.restore(r, s, reason.get(r.id()), d == null ? 0 : d[0],
           fidelity.getOrDefault(r.id(), 0.0));
-      metrics.restored(t);
       if (!t.state().terminal()) {
+        metrics.restored(t);
         live++;
       }
     }

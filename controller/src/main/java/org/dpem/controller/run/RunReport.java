@@ -10,7 +10,7 @@ import org.dpem.controller.metrics.Summary;
  * @param wallSeconds host time the run took, without the upper bound's solve
  * @param upperBoundPairs the LP bound on delivered pairs for the same requests and capacities
  * @param upperBoundMethod how the bound was computed ({@code lp}, {@code lagrangian-dual})
- * @param recoveredRequests requests this run took over from its journal (0 for a fresh run)
+ * @param recoveredRequests live requests this run carried over from its journal (0 for a fresh run)
  * @param epochP50Micros median computing time of one epoch (NaN unless measured)
  * @param epochP99Micros 99th percentile of the same
  */

@@ -135,9 +135,10 @@ public final class SimulatedRun {
       // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning
       long origin = Clock.systemUTC().millis() - time.nowNanos() / 1_000_000L;
       if (!opened.replay().records().isEmpty()) {
-        recovered = loop.recover(opened.replay(), origin);
-        LOG.info("journal {}: recovered {} requests ({} still live)", options.journal(), recovered,
-            loop.requests().live().size());
+        ControlLoop.Recovered r = loop.recover(opened.replay(), origin);
+        recovered = r.carriedOver();
+        LOG.info("journal {}: {} requests known, {} live carried over, {} open allocations released",
+            options.journal(), r.known(), r.carriedOver(), r.released());
       }
       journal.append(new JournalRecord.Origin(origin));
       journal.flush();
@@ -151,7 +152,7 @@ public final class SimulatedRun {
         ? t0 + TimeBase.nanos(options.durationS().getAsDouble()) : Long.MAX_VALUE;
     Arrivals arrivals = scenario.arrivals().apply(options.seed());
     // the bound needs every accepted request over the run's own time: an endless run keeps none,
-    // and a resumed run's recovered requests arrived before it started
+    // and requests carried over from a journal arrived before it started
     boolean bound = options.upperBound() && options.durationS().isPresent() && recovered == 0;
     List<Request> accepted = bound ? new ArrayList<>() : null;
     feed(loop, time, t0, arrivals, end, accepted);
@@ -168,7 +169,7 @@ public final class SimulatedRun {
         ? UpperBound.solve(scenario.model(), accepted, simSeconds)
         : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0,
             !options.upperBound() ? "skipped"
-                : recovered > 0 ? "skipped: run resumed from a journal"
+                : recovered > 0 ? "skipped: live requests carried over from the journal"
                 : "skipped: run without a duration");
     double ubSeconds = (System.nanoTime() - ub0) / 1e9;
     if (endpoint != null) {

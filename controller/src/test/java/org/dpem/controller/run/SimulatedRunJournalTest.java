@@ -25,7 +25,7 @@ class SimulatedRunJournalTest {
 
   @Test
   void aSimulatedRunJournalsItsRequestsAndRefusesToAppendToAnEarlierRun() throws Exception {
-    Path journal = dir.resolve("sim.jsonl");
+    Path journal = dir.resolve("sim.journal");
     RunReport report = run(journal).run();
     var records = Journal.read(journal).records();
     long admitted = records.stream().filter(JournalRecord.Admitted.class::isInstance).count();
