@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.dpem.controller.request.RejectReason;
 import org.dpem.controller.request.RequestListener;
 import org.dpem.controller.request.RequestState;
 import org.dpem.controller.request.TrackedRequest;
@@ -26,6 +27,7 @@ public final class RunMetrics implements RequestListener {
   private final Map<RequestState, Counter> entered = new EnumMap<>(RequestState.class);
   private final DistributionSummary fidelitySummary;
   private final Map<RequestState, Long> inState = new EnumMap<>(RequestState.class);
+  private final Map<RejectReason, Long> rejectedBy = new EnumMap<>(RejectReason.class);
 
   private long requests;
   private long pairsRequested;
@@ -60,10 +62,10 @@ public final class RunMetrics implements RequestListener {
         .description("(resource, epoch) cells claimed by two or more requests").register(registry);
     for (RequestState s : RequestState.values()) {
       inState.put(s, 0L);
-      entered.put(s, Counter.builder("dpem.requests.entered").tag("state", s.name().toLowerCase())
+      entered.put(s, Counter.builder("dpem.requests.entered").tag("state", s.name().toLowerCase(java.util.Locale.ROOT))
           .register(registry));
       registry.gauge("dpem.requests.in_state", io.micrometer.core.instrument.Tags.of("state",
-          s.name().toLowerCase()), inState, m -> m.get(s));
+          s.name().toLowerCase(java.util.Locale.ROOT)), inState, m -> m.get(s));
     }
     fidelitySummary = DistributionSummary.builder("dpem.pair.fidelity").register(registry);
     registry.gauge("dpem.delivery_rate", this, m -> m.pairsRequested == 0 ? 0
@@ -82,6 +84,7 @@ public final class RunMetrics implements RequestListener {
     count(t.state(), +1);
     if (t.state() == RequestState.REJECTED) {
       eRejected++;
+      rejected(t);
       return;
     }
     pairsRequested += t.request().pairs();
@@ -111,6 +114,7 @@ public final class RunMetrics implements RequestListener {
       }
       case EXPIRED -> eExpired++;
       case FAILED -> eFailed++;
+      case REJECTED -> rejected(t);
       default -> { }
     }
   }
@@ -135,6 +139,12 @@ public final class RunMetrics implements RequestListener {
   public void allocationEnded(double shareHeld, double usefulFraction) {
     held += shareHeld;
     useful += shareHeld * Math.max(0, Math.min(1, usefulFraction));
+  }
+
+  private void rejected(TrackedRequest t) {
+    RejectReason r = t.reason() == null ? RejectReason.INVALID : t.reason();
+    rejectedBy.merge(r, 1L, Long::sum);
+    registry.counter("dpem.requests.rejected", "reason", r.name().toLowerCase(java.util.Locale.ROOT)).increment();
   }
 
   private void addFidelity(double f) {
@@ -192,7 +202,7 @@ public final class RunMetrics implements RequestListener {
         pairsDelivered, pairsRequested == 0 ? 0 : (double) pairsDelivered / pairsRequested,
         contention, requests == 0 ? 0 : 1000.0 * contention / requests, oversubscribed,
         held == 0 ? 0 : 1 - useful / held, mean, quantile(f, 0.05), quantile(l, 0.50),
-        quantile(l, 0.99), jain(), lowFidelity);
+        quantile(l, 0.99), jain(), lowFidelity, rejectedBy);
   }
 
   /** Nearest-rank quantile of sorted values; NaN if empty. */

@@ -1,5 +1,10 @@
 package org.dpem.controller.metrics;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.dpem.controller.request.RejectReason;
+
 /**
  * The run's summary statistics, ARCHITECTURE.md's definitions.
  *
@@ -24,9 +29,14 @@ package org.dpem.controller.metrics;
  * @param latencyP99S 99th percentile of the same
  * @param jainFairness Jain's index over source nodes of their delivery rates (1 = all equal)
  * @param lowFidelityPairs pairs that arrived below their request's floor (not counted delivered)
+ * @param rejectedByReason REJECTED requests by reason, in the reasons' declared order
  */
 public record Summary(long requests, long queued, long allocated, long delivered, long expired,
     long failed, long rejected, long pairsRequested, long pairsDelivered, double deliveryRate,
     long contentionEvents, double contentionPer1000, long oversubscribedCells, double waste,
     double meanFidelity, double p5Fidelity, double latencyP50S, double latencyP99S,
-    double jainFairness, long lowFidelityPairs) {}
+    double jainFairness, long lowFidelityPairs, Map<RejectReason, Long> rejectedByReason) {
+  public Summary {
+    rejectedByReason = Collections.unmodifiableMap(new EnumMap<>(rejectedByReason));
+  }
+}

@@ -1,6 +1,7 @@
 package org.dpem.controller.run;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.dpem.controller.metrics.Summary;
 
@@ -62,6 +63,9 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("latency_p99_s", num(s.latencyP99S()));
     m.put("jain_fairness", num(s.jainFairness()));
     m.put("low_fidelity_pairs", s.lowFidelityPairs());
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    s.rejectedByReason().forEach((r, n) -> byReason.put(r.name().toLowerCase(Locale.ROOT), n));
+    m.put("rejected_by_reason", byReason);
     m.put("upper_bound_method", upperBoundMethod);
     m.put("upper_bound_solve_seconds", num(upperBoundSolveSeconds));
     m.put("simulator_events", simulatorEvents);

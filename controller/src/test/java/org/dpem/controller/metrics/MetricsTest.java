@@ -9,6 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.BitSet;
+import java.util.Map;
+import org.dpem.controller.lab.Lab;
+import org.dpem.controller.request.RejectReason;
+import org.dpem.controller.request.Request;
+import org.dpem.controller.request.RequestBook;
+import org.dpem.controller.request.RequestState;
+import org.dpem.controller.request.TrackedRequest;
+import org.dpem.hal.NodeId;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -33,6 +42,26 @@ class MetricsTest {
     m.allocationEnded(2.0, 0.0);
     assertThat(m.summary().waste()).isCloseTo(0.75, within(1e-12));
     assertThat(m.summary().jainFairness()).isNaN();
+  }
+
+  @Test
+  void rejectionsAreCountedByReasonAtAdmissionAndOnCancel() {
+    PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RunMetrics m = new RunMetrics(reg);
+    RequestBook b = new RequestBook(Lab.model(3, new int[0][], 10, 5, 10), m);
+    BitSet none = new BitSet();
+    b.submit(new Request.Spec(NodeId.of("n0"), NodeId.of("n2"), 0.8, 1, -1, 0), 0, none);
+    b.submit(new Request.Spec(NodeId.of("n0"), NodeId.of("n2"), 0.8, 1, -2, 0), 0, none);
+    TrackedRequest live = b.submit(new Request.Spec(NodeId.of("n0"), NodeId.of("n2"), 0.8, 1,
+        1_000_000_000L, 0), 0, none);
+    b.move(live, RequestState.REJECTED, RejectReason.CANCELLED, "by operator", 1);
+
+    Summary s = m.summary();
+    assertThat(s.rejected()).isEqualTo(3);
+    assertThat(s.rejectedByReason()).containsExactly(
+        Map.entry(RejectReason.PAST_DEADLINE, 2L), Map.entry(RejectReason.CANCELLED, 1L));
+    assertThat(reg.counter("dpem.requests.rejected", "reason", "past_deadline").count())
+        .isEqualTo(2.0);
   }
 
   @Test
