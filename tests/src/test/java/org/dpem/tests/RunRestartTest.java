@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The core's "done when" for the journal, through the command an operator runs: {@code dpem run}
  * on the hardware-in-the-loop example is killed with SIGKILL while requests it acknowledged are
- * live, started again on the same config, and knows every one of them.
+ * live, its journal is given a torn last record, and started again on the same config it knows
+ * every one of them.
  */
 class RunRestartTest {
   private static final String TOKEN = "restart-admin-token-0123456789";
@@ -60,6 +61,10 @@ class RunRestartTest {
         .map(r -> Long.toString(((JournalRecord.Admitted) r).request().id()))
         .collect(Collectors.toSet());
     assertThat(journaled).containsAll(acknowledged);
+    // and the kill tore the last write: a record header promising more bytes than follow
+    long good = Files.size(journal);
+    Files.write(journal, new byte[] {0, 0, 0, 100, 1, 2, 3, 4, 5, 6, 7},
+        java.nio.file.StandardOpenOption.APPEND);
 
     DpemProcess second = DpemProcess.run(home, "second", TOKEN, "--config", config.toString(),
         "--json");
@@ -76,6 +81,7 @@ class RunRestartTest {
       // 143 (128 + SIGTERM) is the JVM's own exit status once the shutdown hook has reported
       assertThat(second.stop()).as("exit code after SIGTERM; see second.log").isIn(0, 143);
     }
+    assertThat(dir.resolve("hil.journal.tail-" + good)).as("the torn tail, kept").hasSize(11);
     JsonNode report = new ObjectMapper().readTree(second.stdout());
     assertThat(report.path("recovered_requests").asInt()).isGreaterThanOrEqualTo(acknowledged.size());
     long terminal = report.path("delivered").asLong() + report.path("expired").asLong()
