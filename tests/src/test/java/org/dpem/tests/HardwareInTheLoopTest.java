@@ -51,10 +51,10 @@ class HardwareInTheLoopTest {
     Path cfgFile = dir.resolve("hil.yaml");
     Files.writeString(cfgFile, yaml.replace("/tmp/dpem-hil-", dir.resolve("hil-").toString()));
     DpemConfig cfg = ConfigLoader.load(cfgFile);
-    Path journal = dir.resolve("journal.jsonl");
+    Path journal = dir.resolve("run.journal");
     RunOptions opts = new RunOptions("greedy", cfg.workload().seed(),
         OptionalDouble.of(ARRIVAL_SECONDS), cfg.controller().epochMs(), cfg.controller().kPaths(),
-        journal, OptionalInt.empty(), false, false);
+        journal, OptionalInt.empty(), false, false, OptionalDouble.empty());
     SimulatedRun run = new SimulatedRun(ScenarioBuilder.build(cfg), opts)
         .withEquipment(world -> HilDevices.open(cfg, world));
 

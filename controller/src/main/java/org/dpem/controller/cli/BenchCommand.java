@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<RunReport> runs = new ArrayList<>();
     for (int i = 0; i < repeat; i++) {
       RunOptions o = new RunOptions(policy, seed + i, OptionalDouble.of(durationS),
-          cfg.controller().epochMs(), cfg.controller().kPaths(), null, OptionalInt.empty(), true, false);
+          cfg.controller().epochMs(), cfg.controller().kPaths(), null, OptionalInt.empty(), true, false, OptionalDouble.empty());
       RunReport r = new SimulatedRun(scenario, o).run();
       System.err.printf(Locale.ROOT, "run %d: %.0f simulated s in %.2f s wall, epoch p50 %.1f us p99 %.1f us%n",
           i + 1, r.simulatedSeconds(), r.wallSeconds(), r.epochP50Micros(), r.epochP99Micros());

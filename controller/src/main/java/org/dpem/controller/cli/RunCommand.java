@@ -51,6 +51,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the workload and the simulator (default: the config's workload seed).")
   Long seed;
 
+  @Option(names = "--speed", description = {"Pace a simulated run at this many simulated seconds per wall second "
+      + "(1 = real time, handy with the admin socket). Default: as fast as the CPU allows. Runs with serial or MQTT "
+      + "devices always run in real time."})
+  Double speed;
+
   @Option(names = "--json", description = "Print one JSON object with the summary on stdout (logs go to stderr).")
   boolean json;
 
@@ -91,6 +96,15 @@ public final class RunCommand implements Callable<Integer> {
           + String.join(", ", Policies.names()) + ")");
       return 2;
     }
+    if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
+      System.err.println("dpem run: --speed: must be a positive number of simulated seconds per wall second, got " + speed);
+      return 2;
+    }
+    if (speed != null && speed != 1.0 && HilDevices.needed(cfg)) {
+      System.err.println("dpem run: --speed " + speed + ": " + cfg.source()
+          + " has serial or MQTT devices, which run in real time only (leave --speed out, or give 1)");
+      return 2;
+    }
     long runSeed = seed != null ? seed : cfg.workload().seed();
     OptionalInt prom = prometheusPort != null ? OptionalInt.of(prometheusPort)
         : cfg.controller().metrics().prometheusPort();
@@ -100,9 +114,11 @@ public final class RunCommand implements Callable<Integer> {
         : HilDevices.needed(cfg) ? cfg.controller().journal() : null;
     RunOptions opts = new RunOptions(policyName, runSeed,
         durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-        cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true);
+        cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true,
+        speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
     System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
         + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s")
+        + (speed == null ? "" : ", " + speed + "x real time")
         + (journalFile == null ? "" : ", journal " + journalFile));
     SimulatedRun run = new SimulatedRun(scenario, opts);
     try (Services services = Services.start(cfg, adminPort, brokerPort,

@@ -2,6 +2,7 @@ package org.dpem.controller.hil;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.dpem.hal.time.TimeBase;
 import org.dpem.sim.engine.SimEngine;
 
@@ -12,7 +13,7 @@ import org.dpem.sim.engine.SimEngine;
  * control loop computes mean the same thing on the wire.
  */
 public final class WallPacer {
-  private final TimeBase wall;
+  private final LongSupplier allowed;
   private final long sliceNanos;
 
   /**
@@ -20,13 +21,27 @@ public final class WallPacer {
    * @param sliceNanos how long to park between advances (bounds how late a posted command runs)
    */
   public WallPacer(TimeBase wall, long sliceNanos) {
-    this.wall = wall;
+    this(wall::nowNanos, sliceNanos);
+  }
+
+  private WallPacer(LongSupplier allowed, long sliceNanos) {
+    this.allowed = allowed;
     this.sliceNanos = sliceNanos;
+  }
+
+  /**
+   * Paces a simulation with no equipment at {@code speed} simulated seconds per second of
+   * {@code wall}, starting from the engine's present time.
+   */
+  public static WallPacer atSpeed(TimeBase wall, double speed, SimEngine engine, long sliceNanos) {
+    long wall0 = wall.nowNanos();
+    long virtual0 = engine.now();
+    return new WallPacer(() -> virtual0 + (long) ((wall.nowNanos() - wall0) * speed), sliceNanos);
   }
 
   /** Brings the engine up to the wall clock at once (after a slow start-up). */
   public void catchUp(SimEngine engine) {
-    engine.runUntil(wall.nowNanos());
+    engine.runUntil(allowed.getAsLong());
   }
 
   /**
@@ -36,7 +51,7 @@ public final class WallPacer {
    */
   public boolean runUntil(SimEngine engine, long endNanos, BooleanSupplier stop) {
     while (true) {
-      long target = Math.min(endNanos, wall.nowNanos());
+      long target = Math.min(endNanos, allowed.getAsLong());
       if (engine.runUntil(target, stop)) {
         return true;
       }

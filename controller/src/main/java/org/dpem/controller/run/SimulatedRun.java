@@ -29,6 +29,7 @@ import org.dpem.controller.hil.WallPacer;
 import org.dpem.hal.DeviceDirectory;
 import org.dpem.hal.NodeId;
 import org.dpem.hal.time.TimeBase;
+import org.dpem.hal.time.WallClockTimeBase;
 import org.dpem.sim.engine.SimEngine;
 import org.dpem.sim.network.NetworkOptions;
 import org.dpem.sim.network.SimNetwork;
@@ -94,18 +95,25 @@ public final class SimulatedRun {
     TimeBase time = engine.timeBase();
     DeviceDirectory devices = net;
     WallPacer pacer = null;
+    WallClockTimeBase demoClock = null;
     if (equipment != null) {
       hil = equipment.open(net);
       devices = hil.directory();
       pacer = new WallPacer(hil.clock(), 1_000_000L);
       // opening devices took wall time; the world starts there, so both clocks agree from now on
       pacer.catchUp(engine);
+    } else if (options.speed().isPresent()) {
+      demoClock = new WallClockTimeBase();
+      pacer = WallPacer.atSpeed(demoClock, options.speed().getAsDouble(), engine, 1_000_000L);
     }
     try {
       return run(engine, net, devices, pacer, wall0);
     } finally {
       if (hil != null) {
         hil.close();
+      }
+      if (demoClock != null) {
+        demoClock.close();
       }
     }
   }
@@ -114,8 +122,8 @@ public final class SimulatedRun {
       long wall0) {
     TimeBase time = engine.timeBase();
     long t0 = time.nowNanos();
-    // only a wall-clock run can resume: virtual time and the simulated world restart from zero
-    Journal.Opened opened = openJournal(pacer != null);
+    // only a run with equipment can resume: the simulated world restarts from zero
+    Journal.Opened opened = openJournal(hil != null);
     Journal journal = opened == null ? null : opened.journal();
     MeterRegistry registry = options.prometheusPort().isPresent()
         ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();

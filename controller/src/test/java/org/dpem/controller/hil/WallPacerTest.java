@@ -34,6 +34,29 @@ class WallPacerTest {
   }
 
   @Test
+  void atSpeedTheSimulationKeepsToThatMultipleOfTheWallClock() {
+    try (WallClockTimeBase wall = new WallClockTimeBase()) {
+      SimEngine engine = new SimEngine(1);
+      engine.runUntil(5_000_000_000L); // a run that has already gone on for a while
+      long wall0 = wall.nowNanos();
+      AtomicLong ahead = new AtomicLong(Long.MIN_VALUE);
+      Runnable[] tick = new Runnable[1];
+      tick[0] = () -> {
+        long allowed = 5_000_000_000L + 20 * (wall.nowNanos() - wall0);
+        ahead.accumulateAndGet(engine.now() - allowed, Math::max);
+        engine.timeBase().schedule(50_000_000L, tick[0]);
+      };
+      engine.timeBase().schedule(0, tick[0]);
+      WallPacer pacer = WallPacer.atSpeed(wall, 20, engine, 1_000_000L);
+      assertThat(pacer.runUntil(engine, 7_000_000_000L, () -> false)).isFalse();
+      // 2 simulated seconds at 20x take at least 100 ms of wall time, and never run ahead
+      assertThat(wall.nowNanos() - wall0).isGreaterThanOrEqualTo(100_000_000L);
+      assertThat(ahead.get()).isLessThanOrEqualTo(0);
+      assertThat(engine.now()).isEqualTo(7_000_000_000L);
+    }
+  }
+
+  @Test
   void stopEndsAPacedRun() {
     try (WallClockTimeBase wall = new WallClockTimeBase()) {
       SimEngine engine = new SimEngine(1);

@@ -20,7 +20,7 @@ class SimulatedRunJournalTest {
   private static SimulatedRun run(Path journal) throws Exception {
     Scenario s = ScenarioBuilder.build(ShippedExamples.load("two-node"));
     return new SimulatedRun(s, new RunOptions("greedy", 1, OptionalDouble.of(30), 100, 3,
-        journal, OptionalInt.empty(), false, false));
+        journal, OptionalInt.empty(), false, false, OptionalDouble.empty()));
   }
 
   @Test
