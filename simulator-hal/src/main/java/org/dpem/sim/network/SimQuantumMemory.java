@@ -156,6 +156,12 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
         old.setPeers(r.peers());
       }
       old.slots = r.slots();
+      // a smaller reservation also lowers each side's quota, which a side may now exceed
+      for (ArrayDeque<Half> side : old.bySide) {
+        while (side.size() > old.sideQuota()) {
+          destroy(side.peekFirst());
+        }
+      }
       while (old.used > old.slots) {
         discardOldest(old);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.dpem.hal.AllocationId;
@@ -25,6 +26,15 @@ import org.dpem.sim.topology.NodeTemplate;
  */
 class RandomCommandsTest {
   private static final long FOREVER = Long.MAX_VALUE;
+
+  /**
+   * A sequence found by the property: a reservation shrunk from 4 slots to 2 kept two halves on
+   * one side, above the side's new quota of 1.
+   */
+  @Example
+  void shrinkingAReservationKeepsEverySideWithinItsQuota() {
+    devicesStayConsistentUnderRandomCommands(-1086L);
+  }
 
   @Property(tries = 60)
   void devicesStayConsistentUnderRandomCommands(@ForAll long seed) {
