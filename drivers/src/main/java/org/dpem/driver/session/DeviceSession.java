@@ -70,8 +70,8 @@ public final class DeviceSession implements AutoCloseable {
   private long lastHelloNanos = Long.MIN_VALUE / 2;
   private boolean linkUp;
   private boolean watchdogFaultPending;
-  private volatile long offsetMicros;
-  private volatile boolean haveOffset;
+  private final ClockOffset clock = new ClockOffset();
+  private long lastSyncNanos;
   private volatile boolean closed;
   private TimeBase.Scheduled ticker;
   private final CompletableFuture<HandshakeResult> firstHandshake = new CompletableFuture<>();
@@ -164,12 +164,12 @@ public final class DeviceSession implements AutoCloseable {
     if (hostNanos >= Long.MAX_VALUE / 2) {
       return 0;
     }
-    return Math.max(1, hostNanos / 1000 + offsetMicros);
+    return Math.max(1, hostNanos / 1000 + clock.micros());
   }
 
   /** Device-clock microseconds to host time-base nanoseconds. */
   public long toHostNanos(long deviceMicros) {
-    return (deviceMicros - offsetMicros) * 1000;
+    return (deviceMicros - clock.micros()) * 1000;
   }
 
   /**
@@ -262,6 +262,8 @@ public final class DeviceSession implements AutoCloseable {
     info = null;
     params.clear();
     heartbeatSinceHello = false;
+    // the device may have rebooted, and its clock with it
+    clock.reset();
   }
 
   private void failPending(String why) {
@@ -314,6 +316,8 @@ public final class DeviceSession implements AutoCloseable {
         } else if (now - lastHeardNanos > config.lostAfter().toNanos()) {
           lost("no heartbeat from the device for " + (now - lastHeardNanos) / 1_000_000 + " ms");
           sendHello();
+        } else if (now - lastSyncNanos >= config.timeSync().toNanos()) {
+          syncClock();
         }
       }
     } finally {
@@ -343,9 +347,7 @@ public final class DeviceSession implements AutoCloseable {
       }
       case HEARTBEAT -> {
         Message.Heartbeat h = (Message.Heartbeat) m;
-        if (!haveOffset) {
-          offsetMicros = h.timeMicros() - time.nowNanos() / 1000;
-        }
+        clock.guess(h.timeMicros(), time.nowNanos() / 1000);
         deviceState = h.state();
         // a device reports CONNECTING until it has seen a HELLO: that one is from before ours
         heartbeatSinceHello |= h.state() != DeviceStateCode.CONNECTING;
@@ -360,8 +362,7 @@ public final class DeviceSession implements AutoCloseable {
       case TIME_SYNC -> {
         Message.TimeSync t = (Message.TimeSync) m;
         if (t.response()) {
-          offsetMicros = t.offsetMicros(time.nowNanos() / 1000);
-          haveOffset = true;
+          clock.exchange(t, time.nowNanos() / 1000);
         }
       }
       case TELEMETRY -> listener.onDeviceMessage(m, toHostNanos(((Message.Telemetry) m).timeMicros()));
@@ -388,13 +389,23 @@ public final class DeviceSession implements AutoCloseable {
       log.warn("{}: schema hash {} differs from ours {}: the device is read-only", name,
           Integer.toHexString(info.schemaHash()), Integer.toHexString(Schema.hash()));
     }
-    transmitQuietly(Message.TimeSync.request(Math.max(0, time.nowNanos() / 1000)));
+    syncClock();
     listener.onHandshake(handshake);
     followDevice();
     firstHandshake.complete(handshake);
     if (watchdogFaultPending && deviceState == DeviceStateCode.SAFE) {
       resumeAfterWatchdog();
     }
+  }
+
+  private void syncClock() {
+    lastSyncNanos = time.nowNanos();
+    transmitQuietly(Message.TimeSync.request(Math.max(0, lastSyncNanos / 1000)));
+  }
+
+  /** Device clock minus host clock as last estimated, microseconds (diagnostics, tests). */
+  public long clockOffsetMicros() {
+    return clock.micros();
   }
 
   private void followDevice() {

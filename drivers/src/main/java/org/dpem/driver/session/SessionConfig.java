@@ -19,15 +19,20 @@ import java.util.Objects;
  * @param resumeAfterWatchdog whether, after the link returns, the session clears a SAFE state the
  *     device entered only because its dead-man watchdog fired (outputs stay off; the controller
  *     re-issues what it wants)
+ * @param timeSync how often the host measures the device's clock offset again (TIME_SYNC,
+ *     PROTOCOL.md 10.6), so that deadlines follow a drifting device clock
  */
 public record SessionConfig(String hostId, int deviceAddress, Duration heartbeatInterval,
     Duration deadman, Duration lostAfter, Duration helloInterval, Duration ackTimeout, int attempts,
-    boolean resumeAfterWatchdog) {
+    boolean resumeAfterWatchdog, Duration timeSync) {
 
   public SessionConfig {
     Objects.requireNonNull(hostId, "hostId");
     if (deviceAddress < 1 || deviceAddress > 254) {
       throw new IllegalArgumentException("device address must be 1..254, got " + deviceAddress);
+    }
+    if (timeSync.isNegative() || timeSync.isZero()) {
+      throw new IllegalArgumentException("time sync interval must be positive, got " + timeSync);
     }
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be >= 1, got " + attempts);
@@ -45,7 +50,8 @@ public record SessionConfig(String hostId, int deviceAddress, Duration heartbeat
    */
   public static SessionConfig controller(String hostId) {
     return new SessionConfig(hostId, 1, Duration.ofMillis(100), Duration.ofMillis(500),
-        Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(250), 3, true);
+        Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(250), 3, true,
+        Duration.ofSeconds(10));
   }
 
   /**
@@ -54,16 +60,22 @@ public record SessionConfig(String hostId, int deviceAddress, Duration heartbeat
    */
   public static SessionConfig labTool(String hostId) {
     return new SessionConfig(hostId, 1, Duration.ofMillis(100), Duration.ZERO,
-        Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(250), 3, false);
+        Duration.ofMillis(600), Duration.ofMillis(200), Duration.ofMillis(250), 3, false,
+        Duration.ofSeconds(10));
   }
 
   public SessionConfig withAckTimeout(Duration d) {
     return new SessionConfig(hostId, deviceAddress, heartbeatInterval, deadman, lostAfter,
-        helloInterval, d, attempts, resumeAfterWatchdog);
+        helloInterval, d, attempts, resumeAfterWatchdog, timeSync);
   }
 
   public SessionConfig withAttempts(int n) {
     return new SessionConfig(hostId, deviceAddress, heartbeatInterval, deadman, lostAfter,
-        helloInterval, ackTimeout, n, resumeAfterWatchdog);
+        helloInterval, ackTimeout, n, resumeAfterWatchdog, timeSync);
+  }
+
+  public SessionConfig withTimeSync(Duration d) {
+    return new SessionConfig(hostId, deviceAddress, heartbeatInterval, deadman, lostAfter,
+        helloInterval, ackTimeout, attempts, resumeAfterWatchdog, d);
   }
 }

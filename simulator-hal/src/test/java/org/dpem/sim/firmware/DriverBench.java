@@ -95,7 +95,8 @@ class DriverBench {
    */
   private static DriverFactory benchFactory(WallClockTimeBase time) {
     var c = new org.dpem.driver.session.SessionConfig("bench", 1, Duration.ofMillis(100),
-        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(500), 3, true);
+        Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMillis(500), 3, true,
+        Duration.ofSeconds(10));
     return new DriverFactory(time, c, org.dpem.driver.transport.MqttPacketPort.Role.HOST);
   }
 
