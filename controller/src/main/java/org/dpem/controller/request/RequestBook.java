@@ -210,7 +210,10 @@ public final class RequestBook {
     TrackedRequest t = new TrackedRequest(r, initial, reason, state.terminal() ? "" : "recovered");
     t.restore(delivered, fidelitySum);
     all.put(r.id(), t);
-    if (!initial.terminal()) {
+    if (initial.terminal()) {
+      // a long journal holds more ended requests than the book keeps for look-up
+      retire(t);
+    } else {
       live.put(r.id(), t);
     }
     nextId = Math.max(nextId, r.id() + 1);

@@ -48,6 +48,18 @@ class RequestBookTest {
   }
 
   @Test
+  void restoringALongJournalKeepsOnlyTheRetainedEndedRequestsAndEveryLiveOne() {
+    RequestBook b = new RequestBook(Lab.model(3, new int[0][], 10, 5, 10), recorder, 2);
+    for (long id = 1; id <= 6; id++) {
+      Request r = new Request(id, NodeId.of("n0"), NodeId.of("n1"), 0.8, 1, 0, 1_000_000_000L, 0);
+      b.restore(r, id == 3 ? RequestState.ALLOCATED : RequestState.DELIVERED, null, 0, 0);
+    }
+    assertThat(b.all()).extracting(TrackedRequest::id).containsExactlyInAnyOrder(3L, 5L, 6L);
+    assertThat(b.live()).extracting(TrackedRequest::id).containsExactly(3L);
+    assertThat(b.nextId()).isEqualTo(7);
+  }
+
+  @Test
   void aRequestRejectedAtAdmissionWasNeverLive() {
     RequestBook b = new RequestBook(Lab.model(3, new int[0][], 10, 5, 10), recorder);
     TrackedRequest t = b.submit(new Request.Spec(NodeId.of("n0"), NodeId.of("n2"), 0.8, 1, -1, 0), 0, new BitSet());
