@@ -86,25 +86,20 @@ public final class PtyPair implements AutoCloseable {
    * Kills a socat still serving the same links. A controller killed with SIGKILL cannot close its
    * pairs, and the orphan would otherwise run forever next to the new pair, holding a pty that
    * nothing reads; only a process with exactly our arguments is touched.
-   *
-   * @return how many were killed
    */
-  static int reapLeftovers(List<String> command) {
+  private static void reapLeftovers(List<String> command) {
     List<String> args = command.subList(1, command.size());
-    int killed = 0;
-    for (ProcessHandle h : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
-      ProcessHandle.Info info = h.info();
-      boolean same = info.command().map(c -> Path.of(c).getFileName().toString().equals("socat"))
-          .orElse(false)
-          && info.arguments().map(x -> List.of(x).equals(args)).orElse(false);
-      if (same && h.pid() != ProcessHandle.current().pid()) {
-        LOG.warn("killing socat pid {} left over from an earlier run on {}", h.pid(), args);
-        h.destroyForcibly();
-        h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> h).join();
-        killed++;
-      }
+    List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+        .filter(h -> h.pid() != ProcessHandle.current().pid())
+        .filter(h -> h.info().command().map(c -> Path.of(c).getFileName().toString().equals("socat"))
+            .orElse(false))
+        .filter(h -> h.info().arguments().map(a -> List.of(a).equals(args)).orElse(false))
+        .toList();
+    for (ProcessHandle h : leftovers) {
+      LOG.warn("killing socat pid {} left over from an earlier run on {}", h.pid(), args);
+      h.destroyForcibly();
+      h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> h).join();
     }
-    return killed;
   }
 
   public Path a() {
