@@ -55,7 +55,12 @@ final class DpemProcess implements AutoCloseable {
     pb.redirectError(log.toFile());
     pb.redirectOutput(stdout.toFile());
     DpemProcess p = new DpemProcess(pb.start(), port, log, stdout);
-    p.awaitRunning(token, Instant.now().plus(Duration.ofSeconds(60)));
+    try {
+      p.awaitRunning(token, Instant.now().plus(Duration.ofSeconds(60)));
+    } catch (Exception | AssertionError e) {
+      p.process.destroyForcibly(); // a run that never came up must not outlive the test
+      throw e;
+    }
     return p;
   }
 

@@ -61,7 +61,7 @@ class RunRestartTest {
         .map(r -> Long.toString(((JournalRecord.Admitted) r).request().id()))
         .collect(Collectors.toSet());
     assertThat(journaled).containsAll(acknowledged);
-    // and the kill tore the last write: a record header promising more bytes than follow
+    // as if the kill had torn the last write: a record header promising more bytes than follow
     long good = Files.size(journal);
     Files.write(journal, new byte[] {0, 0, 0, 100, 1, 2, 3, 4, 5, 6, 7},
         java.nio.file.StandardOpenOption.APPEND);
