@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class Journal implements AutoCloseable {
   static final int MAX_PAYLOAD = 1 << 16;
 
   private final Path file;
-  private final FileChannel channel;
+  private FileChannel channel;
   private final boolean sync;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
   private final CRC32C crc = new CRC32C();
@@ -60,6 +61,7 @@ public final class Journal implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
+      finishRotation(file);
       Replay replay = read(file);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.READ);
@@ -101,6 +103,103 @@ public final class Journal implements AutoCloseable {
       out.force(true);
     }
     return tail;
+  }
+
+  /**
+   * Replaces the file by {@code snapshot} (the records a later replay needs) and keeps the old
+   * file as {@code FILE.archive-N}, so that replay at start stays short on a controller that runs
+   * for weeks while no history is thrown away. Buffered records are written to the old file
+   * first. A crash at any point leaves either the old file or the complete new one as
+   * {@code FILE}: the new one is written beside it and synced before the two renames, and
+   * {@link #open} completes a rotation that a crash interrupted between them.
+   *
+   * @return where the old file was kept
+   */
+  public Path rotate(List<JournalRecord> snapshot) {
+    flush();
+    Path next = nextFile(file);
+    Path archive = archiveFile(file);
+    try {
+      try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer b = ByteBuffer.wrap(frame(snapshot));
+        while (b.hasRemaining()) {
+          out.write(b);
+        }
+        out.force(true);
+      }
+      channel.force(true);
+      channel.close();
+      Files.move(file, archive, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
+      syncDirectory(file);
+      channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      channel.position(channel.size());
+      records += snapshot.size();
+      return archive;
+    } catch (IOException e) {
+      throw new UncheckedIOException("journal " + file + ": rotation failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Current size of the file on disk (without buffered records). */
+  public long sizeBytes() {
+    try {
+      return channel.size();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path nextFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".next");
+  }
+
+  /** The first free {@code FILE.archive-N}. */
+  private static Path archiveFile(Path file) {
+    for (int n = 1; ; n++) {
+      Path p = file.resolveSibling(file.getFileName() + ".archive-" + n);
+      if (!Files.exists(p)) {
+        return p;
+      }
+    }
+  }
+
+  /**
+   * A rotation interrupted by a crash: with the file present the new one was never moved in
+   * (it may be partial, and the file is still whole), otherwise the new one is complete.
+   */
+  private static void finishRotation(Path file) throws IOException {
+    Path next = nextFile(file);
+    if (!Files.exists(next)) {
+      return;
+    }
+    if (Files.exists(file)) {
+      Files.delete(next);
+    } else {
+      Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private static void syncDirectory(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // not every file system lets a directory be synced; the renames themselves are atomic
+    }
+  }
+
+  private byte[] frame(List<JournalRecord> recs) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (JournalRecord rec : recs) {
+      byte[] payload = RecordCodec.encode(rec);
+      crc.reset();
+      crc.update(payload);
+      out.writeBytes(ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue()).array());
+      out.writeBytes(payload);
+    }
+    return out.toByteArray();
   }
 
   /** Reads every good record of {@code file} without changing it. */
@@ -152,12 +251,7 @@ public final class Journal implements AutoCloseable {
 
   /** Buffers a record; it reaches the file at the next {@link #flush}. */
   public void append(JournalRecord rec) {
-    byte[] payload = RecordCodec.encode(rec);
-    crc.reset();
-    crc.update(payload);
-    ByteBuffer head = ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue());
-    pending.write(head.array(), 0, 8);
-    pending.write(payload, 0, payload.length);
+    pending.writeBytes(frame(List.of(rec)));
     records++;
   }
 

@@ -35,4 +35,10 @@ public sealed interface JournalRecord {
    * its own.
    */
   record Origin(long epochMillis) implements JournalRecord {}
+
+  /**
+   * Ids below these were handed out in a part of the journal that a rotation archived: they are
+   * never given again, so an id names one request (or allocation) across the whole history.
+   */
+  record IdFloor(long nextRequestId, long nextAllocationId) implements JournalRecord {}
 }

@@ -21,6 +21,7 @@ final class RecordCodec {
   private static final byte OPENED = 4;
   private static final byte CLOSED = 5;
   private static final byte ORIGIN = 6;
+  private static final byte ID_FLOOR = 7;
 
   private RecordCodec() {}
 
@@ -67,6 +68,10 @@ final class RecordCodec {
       } else if (rec instanceof JournalRecord.Origin o) {
         out.writeByte(ORIGIN);
         out.writeLong(o.epochMillis());
+      } else if (rec instanceof JournalRecord.IdFloor f) {
+        out.writeByte(ID_FLOOR);
+        out.writeLong(f.nextRequestId());
+        out.writeLong(f.nextAllocationId());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -99,6 +104,7 @@ final class RecordCodec {
       }
       case CLOSED -> new JournalRecord.AllocationClosed(in.readLong(), in.readUTF());
       case ORIGIN -> new JournalRecord.Origin(in.readLong());
+      case ID_FLOOR -> new JournalRecord.IdFloor(in.readLong(), in.readLong());
       default -> throw new IOException("unknown record type " + type);
     };
     if (in.available() != 0) {

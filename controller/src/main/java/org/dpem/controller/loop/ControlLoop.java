@@ -132,11 +132,25 @@ public final class ControlLoop implements AutoCloseable {
         journal.append(new JournalRecord.AllocationClosed(open.getKey(), "recovered: released"));
       }
     }
-    nextAllocation = Math.max(nextAllocation, r.maxAllocationId() + 1);
+    nextAllocation = Math.max(nextAllocation, r.nextAllocationId());
     if (journal != null) {
       journal.flush();
     }
     return new Recovered(r.requests(), r.live(), r.openAllocations().size());
+  }
+
+  /**
+   * The records a fresh journal needs to stand for this loop's present state, for
+   * {@link Journal#rotate}: the origin, the id floors, and every live request (QUEUED, with its
+   * progress). Only before {@link #start}, after {@link #recover}: no allocation is open then.
+   *
+   * @param originMillis wall-clock time of this process's time-base zero
+   */
+  public List<JournalRecord> journalSnapshot(long originMillis) {
+    if (running || !active.isEmpty()) {
+      throw new IllegalStateException("a journal snapshot is taken before the loop starts");
+    }
+    return Recovery.snapshot(book, nextAllocation, originMillis);
   }
 
   /**

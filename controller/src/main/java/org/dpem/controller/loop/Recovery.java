@@ -1,5 +1,6 @@
 package org.dpem.controller.loop;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.dpem.controller.request.TrackedRequest;
  */
 final class Recovery {
   record Restored(int requests, int live, Map<Long, List<String>> openAllocations,
-      long maxAllocationId) {}
+      long nextAllocationId) {}
 
   private Recovery() {}
 
@@ -38,7 +39,7 @@ final class Recovery {
     Map<Long, int[]> delivered = new HashMap<>();
     Map<Long, Double> fidelity = new HashMap<>();
     Map<Long, List<String>> open = new LinkedHashMap<>();
-    long maxAlloc = 0;
+    long nextAlloc = 1;
     long shift = 0;
     for (JournalRecord rec : replay.records()) {
       if (rec instanceof JournalRecord.Origin o) {
@@ -59,9 +60,12 @@ final class Recovery {
         fidelity.put(p.requestId(), p.fidelitySum());
       } else if (rec instanceof JournalRecord.AllocationOpened o) {
         open.put(o.allocationId(), o.path());
-        maxAlloc = Math.max(maxAlloc, o.allocationId());
+        nextAlloc = Math.max(nextAlloc, o.allocationId() + 1);
       } else if (rec instanceof JournalRecord.AllocationClosed c) {
         open.remove(c.allocationId());
+      } else if (rec instanceof JournalRecord.IdFloor f) {
+        book.idsFrom(f.nextRequestId());
+        nextAlloc = Math.max(nextAlloc, f.nextAllocationId());
       }
     }
     int live = 0;
@@ -75,6 +79,20 @@ final class Recovery {
         live++;
       }
     }
-    return new Restored(requests.size(), live, open, maxAlloc);
+    return new Restored(requests.size(), live, open, nextAlloc);
+  }
+
+  /** The inverse for a rotated journal: records from which {@link #restore} rebuilds the book. */
+  static List<JournalRecord> snapshot(RequestBook book, long nextAllocation, long originMillis) {
+    List<JournalRecord> out = new ArrayList<>();
+    out.add(new JournalRecord.Origin(originMillis));
+    out.add(new JournalRecord.IdFloor(book.nextId(), nextAllocation));
+    for (TrackedRequest t : book.live()) {
+      out.add(new JournalRecord.Admitted(t.request(), RequestState.QUEUED, null));
+      if (t.delivered() > 0) {
+        out.add(new JournalRecord.Progress(t.id(), t.delivered(), t.fidelitySum()));
+      }
+    }
+    return out;
   }
 }

@@ -200,6 +200,11 @@ public final class RequestBook {
     listener.pairDelivered(t, fidelity, now);
   }
 
+  /** Never hands out an id below {@code next} (ids used in archived journal history). */
+  public void idsFrom(long next) {
+    nextId = Math.max(nextId, next);
+  }
+
   /**
    * Re-creates a request from the journal with its last known progress. Live ones come back
    * QUEUED: whatever allocation served them died with the previous process.

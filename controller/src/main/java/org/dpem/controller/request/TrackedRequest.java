@@ -64,6 +64,11 @@ public final class TrackedRequest {
     return closedNanos;
   }
 
+  /** Sum of the delivered pairs' fidelities (what the journal keeps). */
+  public double fidelitySum() {
+    return fidelitySum;
+  }
+
   public double meanFidelity() {
     return delivered == 0 ? Double.NaN : fidelitySum / delivered;
   }

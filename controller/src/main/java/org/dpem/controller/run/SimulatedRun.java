@@ -45,6 +45,13 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedRun {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedRun.class);
 
+  /**
+   * A journal larger than this at start is rotated, so that replay stays short on a controller
+   * that restarts after weeks: 32 MiB is about 900,000 records (a request's life takes about six,
+   * 37 bytes each), which read back in about a second on a 2-core lab machine.
+   */
+  static final long ROTATE_JOURNAL_BYTES = 32L << 20;
+
   private final Scenario scenario;
   private final RunOptions options;
   private final AtomicBoolean stop = new AtomicBoolean();
@@ -148,8 +155,14 @@ public final class SimulatedRun {
         LOG.info("journal {}: {} requests known, {} live carried over, {} open allocations released",
             options.journal(), r.known(), r.carriedOver(), r.released());
       }
-      journal.append(new JournalRecord.Origin(origin));
-      journal.flush();
+      if (journal.sizeBytes() > ROTATE_JOURNAL_BYTES) {
+        Path kept = journal.rotate(loop.journalSnapshot(origin));
+        LOG.info("journal {}: earlier history kept in {}; the journal now starts from the {} live"
+            + " requests", options.journal(), kept, loop.requests().live().size());
+      } else {
+        journal.append(new JournalRecord.Origin(origin));
+        journal.flush();
+      }
     }
     Histogram cost = options.timeEpochs() ? new Histogram(3_600_000_000L, 3) : null;
     if (cost != null) {

@@ -22,6 +22,7 @@ class JournalTest {
 
   List<JournalRecord> sample() {
     return List.of(new JournalRecord.Origin(1234),
+        new JournalRecord.IdFloor(40, 9),
         new JournalRecord.Admitted(req(1), RequestState.QUEUED, null),
         new JournalRecord.Admitted(req(2), RequestState.REJECTED, RejectReason.NODE_DRAINED),
         new JournalRecord.AllocationOpened(7, 1, List.of("a", "x", "b"), 0.25),
@@ -83,6 +84,54 @@ class JournalTest {
     Journal.Replay again = Journal.read(f);
     assertThat(again.corrupt()).isFalse();
     assertThat(again.records()).hasSize(sample().size());
+  }
+
+  @Test
+  void rotationKeepsTheOldFileAndContinuesFromTheSnapshot() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, true).journal();
+    sample().forEach(j::append);
+    j.append(new JournalRecord.Moved(9, RequestState.QUEUED, null, 5)); // still buffered
+    List<JournalRecord> snapshot = List.of(new JournalRecord.Origin(5678),
+        new JournalRecord.Admitted(req(3), RequestState.QUEUED, null));
+    Path kept = j.rotate(snapshot);
+    j.append(new JournalRecord.AllocationClosed(8, "after"));
+    j.close();
+
+    assertThat(kept).isEqualTo(dir.resolve("j.bin.archive-1"));
+    List<JournalRecord> before = new java.util.ArrayList<>(sample());
+    before.add(new JournalRecord.Moved(9, RequestState.QUEUED, null, 5));
+    assertThat(Journal.read(kept).records()).as("the buffered record went to the old file")
+        .isEqualTo(before);
+    assertThat(Journal.read(f).records()).containsExactly(snapshot.get(0), snapshot.get(1),
+        new JournalRecord.AllocationClosed(8, "after"));
+    assertThat(dir.resolve("j.bin.next")).doesNotExist();
+
+    Journal again = Journal.open(f, false).journal();
+    assertThat(again.rotate(snapshot)).isEqualTo(dir.resolve("j.bin.archive-2"));
+    again.close();
+  }
+
+  @Test
+  void openFinishesARotationACrashInterrupted() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Path next = dir.resolve("j.bin.next");
+    // crashed before the renames: the new file may be partial, the old one is whole
+    Journal j = Journal.open(f, false).journal();
+    sample().forEach(j::append);
+    j.close();
+    Files.write(next, new byte[] {0, 0, 0, 9, 1, 2});
+    Journal.Opened o = Journal.open(f, false);
+    o.journal().close();
+    assertThat(o.replay().records()).isEqualTo(sample());
+    assertThat(next).doesNotExist();
+
+    // crashed between them: the old file is archived, the complete new one waits beside
+    Files.move(f, next);
+    o = Journal.open(f, false);
+    o.journal().close();
+    assertThat(o.replay().records()).isEqualTo(sample());
+    assertThat(next).doesNotExist();
   }
 
   @Test

@@ -82,6 +82,23 @@ class RecoveryTest {
     assertThat(summary.pairsDelivered()).isEqualTo(1);
     assertThat(summary.delivered() + summary.rejected()).isZero();
 
+    // a rotated journal holding only the snapshot rebuilds the same live state and id floors
+    Path rotated = dir.resolve("rotated.journal");
+    Journal j = Journal.open(rotated, false).journal();
+    loop.journalSnapshot(1_060_000).forEach(j::append);
+    j.close();
+    ControlLoop again = new ControlLoop(model, lab, time, LoopSettings.of(100, 3),
+        new GreedyPolicy(), new RunMetrics(new SimpleMeterRegistry()), null,
+        new HalCommander(lab, model));
+    assertThat(again.recover(Journal.read(rotated), 1_060_000))
+        .isEqualTo(new ControlLoop.Recovered(1, 1, 0));
+    TrackedRequest back = again.requests().get(1).orElseThrow();
+    assertThat(back.request()).isEqualTo(live.request());
+    assertThat(back.delivered()).isEqualTo(1);
+    assertThat(back.fidelitySum()).isEqualTo(0.9);
+    assertThat(again.requests().nextId()).as("ids 2 and 3 are not handed out again").isEqualTo(4);
+    assertThat(again.journalSnapshot(0)).contains(new JournalRecord.IdFloor(4, 8));
+
     // the dead process's allocation 7 is switched off at the source of its first node
     List<DeviceCommand> src = lab.commands("n0.source");
     assertThat(src).anySatisfy(c -> {
