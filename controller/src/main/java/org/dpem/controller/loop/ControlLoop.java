@@ -153,15 +153,6 @@ public final class ControlLoop implements AutoCloseable {
     return Recovery.snapshot(book, nextAllocation, originMillis);
   }
 
-  /**
-   * What {@link #recover} found.
-   *
-   * @param known requests in the journal, now known to this loop
-   * @param carriedOver live ones, queued again and counted in this run's metrics
-   * @param released allocations the dead process left open, whose device holdings were released
-   */
-  public record Recovered(int known, int carriedOver, int released) {}
-
   /** Subscribes to device events and runs the first epoch now, then one per epoch. */
   public void start() {
     if (running) {

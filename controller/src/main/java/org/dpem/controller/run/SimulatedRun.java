@@ -17,6 +17,7 @@ import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.loop.ControlLoop;
 import org.dpem.controller.loop.HalCommander;
 import org.dpem.controller.loop.LoopSettings;
+import org.dpem.controller.loop.Recovered;
 import org.dpem.controller.metrics.PrometheusEndpoint;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.operator.Operator;
@@ -150,7 +151,7 @@ public final class SimulatedRun {
       // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning
       long origin = Clock.systemUTC().millis() - time.nowNanos() / 1_000_000L;
       if (!opened.replay().records().isEmpty()) {
-        ControlLoop.Recovered r = loop.recover(opened.replay(), origin);
+        Recovered r = loop.recover(opened.replay(), origin);
         recovered = r.carriedOver();
         LOG.info("journal {}: {} requests known, {} live carried over, {} open allocations released",
             options.journal(), r.known(), r.carriedOver(), r.released());

@@ -63,9 +63,9 @@ class RecoveryTest {
         new GreedyPolicy(), new RunMetrics(new SimpleMeterRegistry()), null,
         new HalCommander(lab, model));
     // this process's time-base zero is 60 s after the earlier one's
-    ControlLoop.Recovered r = loop.recover(replay, 1_060_000);
+    Recovered r = loop.recover(replay, 1_060_000);
 
-    assertThat(r).isEqualTo(new ControlLoop.Recovered(3, 1, 1));
+    assertThat(r).isEqualTo(new Recovered(3, 1, 1));
     TrackedRequest live = loop.requests().get(1).orElseThrow();
     assertThat(live.state()).isEqualTo(RequestState.QUEUED);
     assertThat(live.delivered()).isEqualTo(1);
@@ -91,7 +91,7 @@ class RecoveryTest {
         new GreedyPolicy(), new RunMetrics(new SimpleMeterRegistry()), null,
         new HalCommander(lab, model));
     assertThat(again.recover(Journal.read(rotated), 1_060_000))
-        .isEqualTo(new ControlLoop.Recovered(1, 1, 0));
+        .isEqualTo(new Recovered(1, 1, 0));
     TrackedRequest back = again.requests().get(1).orElseThrow();
     assertThat(back.request()).isEqualTo(live.request());
     assertThat(back.delivered()).isEqualTo(1);
