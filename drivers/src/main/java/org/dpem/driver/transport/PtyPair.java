@@ -1,8 +1,11 @@
 package org.dpem.driver.transport;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,11 +21,13 @@ public final class PtyPair implements AutoCloseable {
   private final Path a;
   private final Path b;
   private final Process process;
+  private final FileChannel owner;
 
-  private PtyPair(Path a, Path b, Process process) {
+  private PtyPair(Path a, Path b, Process process, FileChannel owner) {
     this.a = a;
     this.b = b;
     this.process = process;
+    this.owner = owner;
   }
 
   /** Whether a {@code socat} binary is on the PATH. */
@@ -53,33 +58,64 @@ public final class PtyPair implements AutoCloseable {
     if (!socatAvailable()) {
       throw new IOException("socat is not installed (needed for a pseudo-terminal pair)");
     }
-    List<String> command = List.of("socat", "-d", "-d",
-        "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b);
-    reapLeftovers(command);
-    Files.deleteIfExists(a);
-    Files.deleteIfExists(b);
-    Process p = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    FileChannel owner = own(a);
+    Process p;
+    try {
+      List<String> command = List.of("socat", "-d", "-d",
+          "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b);
+      // holding the lock, a socat on these links can only be a killed owner's
+      reapLeftovers(command);
+      Files.deleteIfExists(a);
+      Files.deleteIfExists(b);
+      p = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException | RuntimeException e) {
+      owner.close();
+      throw e;
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!(Files.exists(a) && Files.exists(b))) {
       if (!p.isAlive()) {
+        owner.close();
         throw new IOException("socat exited with " + p.exitValue() + " before creating " + a + " and " + b);
       }
       if (System.nanoTime() > deadline) {
         p.destroyForcibly();
+        owner.close();
         throw new IOException("socat did not create " + a + " and " + b + " within 5 s");
       }
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
         p.destroyForcibly();
+        owner.close();
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while starting socat", e);
       }
     }
-    return new PtyPair(a, b, p);
+    return new PtyPair(a, b, p, owner);
+  }
+
+  /**
+   * Takes {@code A.lock} for as long as the pair lives. The operating system releases it when the
+   * owning process dies, however it dies, so a held lock means a live owner whose pair must not be
+   * touched, and a free one means any socat still on these links was left behind.
+   */
+  private static FileChannel own(Path a) throws IOException {
+    Path lockFile = a.resolveSibling(a.getFileName() + ".lock");
+    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      if (ch.tryLock() != null) {
+        return ch;
+      }
+    } catch (OverlappingFileLockException sameProcess) {
+      // this process holds it already: fall through to the refusal
+    }
+    ch.close();
+    throw new IOException("the pseudo-terminal pair " + a + " is in use by another live process"
+        + " (it holds " + lockFile + ")");
   }
 
   /**
@@ -127,11 +163,20 @@ public final class PtyPair implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // SIGKILL leaves socat's links behind; a vanished port must look vanished.
+    removeLinks();
+  }
+
+  private void removeLinks() {
     try {
       Files.deleteIfExists(a);
       Files.deleteIfExists(b);
     } catch (IOException ignored) {
       // best effort
+    }
+    try {
+      owner.close(); // releases the lock: the links are free for a new pair
+    } catch (IOException ignored) {
+      // the lock goes with the process anyway
     }
   }
 
@@ -147,11 +192,6 @@ public final class PtyPair implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    try {
-      Files.deleteIfExists(a);
-      Files.deleteIfExists(b);
-    } catch (IOException ignored) {
-      // best effort
-    }
+    removeLinks();
   }
 }

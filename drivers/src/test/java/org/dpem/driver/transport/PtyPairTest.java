@@ -1,6 +1,7 @@
 package org.dpem.driver.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,21 @@ class PtyPairTest {
     } finally {
       unrelated.destroyForcibly();
       stale.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aPairALiveProcessOwnsIsRefusedNotStolen() throws Exception {
+    Path a = dir.resolve("port");
+    Path b = dir.resolve("port.fw");
+    try (PtyPair first = PtyPair.start(a, b)) {
+      assertThatThrownBy(() -> PtyPair.start(a, b)).isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("in use by another live process").hasMessageContaining("port.lock");
+      assertThat(first.isAlive()).as("the owner's socat is untouched").isTrue();
+    }
+    // closed, the links are free again
+    try (PtyPair again = PtyPair.start(a, b)) {
+      assertThat(again.isAlive()).isTrue();
     }
   }
 }
