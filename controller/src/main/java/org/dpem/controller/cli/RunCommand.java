@@ -96,10 +96,6 @@ public final class RunCommand implements Callable<Integer> {
           + String.join(", ", Policies.names()) + ")");
       return 2;
     }
-    if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
-      System.err.println("dpem run: --speed: must be a positive number of simulated seconds per wall second, got " + speed);
-      return 2;
-    }
     if (speed != null && speed != 1.0 && HilDevices.needed(cfg)) {
       System.err.println("dpem run: --speed " + speed + ": " + cfg.source()
           + " has serial or MQTT devices, which run in real time only (leave --speed out, or give 1)");
@@ -112,10 +108,16 @@ public final class RunCommand implements Callable<Integer> {
     // equipment outlives the controller, so such a run always journals and resumes
     Path journalFile = journal != null ? journal
         : HilDevices.needed(cfg) ? cfg.controller().journal() : null;
-    RunOptions opts = new RunOptions(policyName, runSeed,
-        durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-        cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true,
-        speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
+    RunOptions opts;
+    try {
+      opts = new RunOptions(policyName, runSeed,
+          durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
+          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true,
+          speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
+    } catch (IllegalArgumentException e) {
+      System.err.println("dpem run: --speed: " + e.getMessage());
+      return 2;
+    }
     System.err.println("dpem run: " + cfg.source() + " (" + scenario.description() + "), policy "
         + policyName + ", seed " + runSeed + (durationS == null ? ", until interrupted" : ", " + durationS + " s")
         + (speed == null ? "" : ", " + speed + "x real time")

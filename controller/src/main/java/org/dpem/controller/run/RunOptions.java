@@ -25,7 +25,8 @@ public record RunOptions(String policy, long seed, OptionalDouble durationS, lon
     OptionalDouble speed) {
   public RunOptions {
     if (speed.isPresent() && !(speed.getAsDouble() > 0 && Double.isFinite(speed.getAsDouble()))) {
-      throw new IllegalArgumentException("speed must be a positive number, got " + speed.getAsDouble());
+      throw new IllegalArgumentException("must be a positive number of simulated seconds per wall"
+          + " second, got " + speed.getAsDouble());
     }
   }
 }
