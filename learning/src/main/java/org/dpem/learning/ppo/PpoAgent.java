@@ -37,7 +37,7 @@ public final class PpoAgent implements AutoCloseable {
     this.rng = new Rng(config.seed());
     this.heads = new MaskedHeads(config.actionHeads());
     this.net = new ActorCritic(config, manager, rng);
-    this.adam = new Adam(net.parameters(), manager, config.adamBeta1(), config.adamBeta2(),
+    this.adam = new Adam(net.flat(), manager, config.adamBeta1(), config.adamBeta2(),
         config.adamEps());
     this.updater = new PpoUpdater(config, engine, net, adam, heads);
   }
@@ -159,7 +159,7 @@ public final class PpoAgent implements AutoCloseable {
     }
     try (NDManager sub = manager.newSubManager()) {
       NDArray x = obsIn.array(sub, new Shape(batch, obsSize), observations, 0, batch * obsSize);
-      NDArray[] out = net.forward(x);
+      NDArray[] out = net.forward(x, false);
       NDArray joined = out[0].concat(out[1].reshape(batch, 1), 1);
       // A view on the tensor's memory, read before the sub-manager frees it: no copy, no garbage.
       FloatBuffer view = joined.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();

@@ -11,8 +11,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The PPO update: minibatch epochs over a finished rollout with the clipped surrogate, the value
@@ -108,7 +106,7 @@ final class PpoUpdater {
 
       NDArray parts;
       try (GradientCollector collector = engine.newGradientCollector()) {
-        NDArray[] out = net.forward(x);
+        NDArray[] out = net.forward(x, true);
         NDArray logp = heads.logProbabilities(out[0], bias);
         NDArray newLogProb = logp.mul(oneHot).sum(new int[] {1});
         NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
@@ -133,21 +131,13 @@ final class PpoUpdater {
             .stopGradient();
       }
       // The collector restored grad mode off: the optimizer's in-place updates are not recorded.
-      List<NDArray> grads = new ArrayList<>();
-      NDArray squares = null;
-      for (NDArray p : net.parameters()) {
-        NDArray g = p.getGradient();
-        g.attach(sub);
-        grads.add(g);
-        NDArray s = g.square().sum();
-        squares = squares == null ? s : squares.add(s);
-      }
-      double norm = Math.sqrt(squares.getFloat());
+      NDArray flat = net.flat();
+      NDArray grad = flat.getGradient();
+      grad.attach(sub);
+      double norm = grad.norm().getFloat();
       double scale = Math.min(1.0, config.maxGradNorm() / (norm + 1e-6));
-      adam.step(grads, lr, scale, sub);
-      for (NDArray p : net.parameters()) {
-        JniUtils.zeroGrad((PtNDArray) p);
-      }
+      adam.step(grad, lr, scale, sub);
+      JniUtils.zeroGrad((PtNDArray) flat);
       float[] f = parts.toFloatArray();
       return new double[] {f[0], f[1], f[2], f[3], f[4], norm};
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
-  static final int OBS = MaskingProperties.OBS;
-  static final int WIDTH = MaskingProperties.WIDTH;
+  static final int OBS = MaskingPropertyTest.OBS;
+  static final int WIDTH = MaskingPropertyTest.WIDTH;
 
   /**
    * The update recomputes the log-probability of each sampled action on the network side, with
@@ -18,7 +18,7 @@ class MaskingTest {
   @Test
   void networkSideLogProbabilitiesMatchTheSampler() {
     int agents = 64;
-    PpoConfig config = PpoConfig.defaults(OBS, MaskingProperties.HEADS).toBuilder()
+    PpoConfig config = PpoConfig.defaults(OBS, MaskingPropertyTest.HEADS).toBuilder()
         .rolloutSteps(4).minibatchSize(4 * agents).updateEpochs(1).seed(9).build();
     try (PpoAgent agent = PpoAgent.create(config)) {
       agent.setParameters(scaled(agent.parameters(), 60f));
@@ -29,7 +29,7 @@ class MaskingTest {
         for (int i = 0; i < obs.length; i++) {
           obs[i] = (float) rng.nextGaussian();
         }
-        boolean[] masks = MaskingProperties.randomMasks(agents, rng);
+        boolean[] masks = MaskingPropertyTest.randomMasks(agents, rng);
         ActionBatch a = agent.act(obs, masks, agents);
         float[] rewards = new float[agents];
         for (int i = 0; i < agents; i++) {
@@ -57,8 +57,8 @@ class MaskingTest {
 
   @Test
   void aHeadWithEveryActionMaskedIsRejectedByRowAndHead() {
-    try (PpoAgent agent = PpoAgent.create(PpoConfig.defaults(OBS, MaskingProperties.HEADS))) {
-      boolean[] masks = MaskingProperties.randomMasks(2, new Rng(3));
+    try (PpoAgent agent = PpoAgent.create(PpoConfig.defaults(OBS, MaskingPropertyTest.HEADS))) {
+      boolean[] masks = MaskingPropertyTest.randomMasks(2, new Rng(3));
       for (int a = 5; a < 8; a++) {
         masks[WIDTH + a] = false;
       }

@@ -9,7 +9,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.constraints.IntRange;
 
 /** Over random observations and random masks, a masked action is never chosen. */
-class MaskingProperties {
+class MaskingPropertyTest {
   static final List<Integer> HEADS = List.of(5, 3, 7);
   static final int WIDTH = 15;
   static final int OBS = 6;
