@@ -44,7 +44,7 @@ class PpoLearnsTest {
       ContextualBandit env = new ContextualBandit(AGENTS, 11);
       RolloutBuffer buffer = new RolloutBuffer(config, AGENTS);
       double untrained = rollout(agent, env, buffer, false);
-      for (int u = 0; u < 40; u++) {
+      for (int u = 0; u < 15; u++) {
         rollout(agent, env, buffer, true);
       }
       double trained = rollout(agent, env, buffer, false);
@@ -69,38 +69,46 @@ class PpoLearnsTest {
     }
   }
 
+  /** Sampled episodes from cell 0 of one rollout (training on it if asked): mean length. */
+  static double corridorRollout(PpoAgent agent, Corridor env, RolloutBuffer buffer,
+      boolean train) {
+    buffer.clear();
+    env.episodes = 0;
+    env.episodeSteps = 0;
+    for (int t = 0; t < agent.config().rolloutSteps(); t++) {
+      float[] obs = env.observations.clone();
+      boolean[] masks = env.masks.clone();
+      ActionBatch a = agent.act(obs, masks, env.agents);
+      env.step(a);
+      buffer.add(obs, masks, a, env.rewards, env.dones);
+    }
+    if (train) {
+      buffer.finish(agent.values(env.observations, env.agents));
+      agent.update(buffer);
+    }
+    return (double) env.episodeSteps / env.episodes;
+  }
+
   @Test
   void solvesTheCorridor() {
     int length = 8;
-    int limit = 32;
     int agents = 16;
     PpoConfig config = PpoConfig.defaults(length, Corridor.HEADS).toBuilder()
         .rolloutSteps(32).minibatchSize(128).updateEpochs(4).learningRate(1e-3)
         .entropyCoef(0.01).seed(3).build();
     try (PpoAgent agent = PpoAgent.create(config)) {
-      Corridor env = new Corridor(length, limit, agents);
+      Corridor env = new Corridor(length, 32, agents);
       RolloutBuffer buffer = new RolloutBuffer(config, agents);
-      double untrainedMean = 0;
-      for (int u = 0; u < 30; u++) {
-        buffer.clear();
-        for (int t = 0; t < config.rolloutSteps(); t++) {
-          float[] obs = env.observations.clone();
-          boolean[] masks = env.masks.clone();
-          ActionBatch a = agent.act(obs, masks, agents);
-          env.step(a);
-          buffer.add(obs, masks, a, env.rewards, env.dones);
-        }
-        if (u == 0) {
-          untrainedMean = (double) env.episodeSteps / env.episodes;
-        }
-        buffer.finish(agent.values(env.observations, agents));
-        agent.update(buffer);
+      double untrained = corridorRollout(agent, env, buffer, true);
+      for (int u = 1; u < 12; u++) {
+        corridorRollout(agent, env, buffer, true);
       }
-      int greedySteps = Corridor.greedyEpisode(agent, length, limit);
-      System.out.printf("corridor: untrained mean episode %.1f steps, trained greedy %d%n",
-          untrainedMean, greedySteps);
-      assertThat(untrainedMean).isGreaterThan(2.0 * (length - 1));
-      assertThat(greedySteps).isEqualTo(length - 1);
+      double trained = corridorRollout(agent, env, buffer, false);
+      System.out.printf("corridor: mean sampled episode, untrained %.1f steps, trained %.1f"
+          + " (shortest %d)%n", untrained, trained, length - 1);
+      assertThat(untrained).isGreaterThan(2.0 * (length - 1));
+      assertThat(trained).isLessThan(1.1 * (length - 1));
+      assertThat(Corridor.greedyEpisode(agent, length, 32)).isEqualTo(length - 1);
     }
   }
 }
