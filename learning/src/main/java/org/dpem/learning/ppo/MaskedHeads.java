@@ -21,6 +21,7 @@ final class MaskedHeads {
   private final int[] sizes;
   private final int[] offsets;
   private final int width;
+  private final int maxSize;
 
   MaskedHeads(List<Integer> heads) {
     sizes = heads.stream().mapToInt(Integer::intValue).toArray();
@@ -31,6 +32,7 @@ final class MaskedHeads {
       at += sizes[h];
     }
     width = at;
+    maxSize = java.util.Arrays.stream(sizes).max().orElse(0);
   }
 
   int headCount() {
@@ -78,6 +80,7 @@ final class MaskedHeads {
    */
   void sample(float[] logits, int stride, boolean[] masks, int batch, Rng rng, int[] actions,
       float[] logProbs) {
+    double[] weights = new double[maxSize];
     for (int r = 0; r < batch; r++) {
       double logp = 0;
       for (int h = 0; h < sizes.length; h++) {
@@ -91,16 +94,16 @@ final class MaskedHeads {
         }
         double sum = 0;
         for (int a = 0; a < sizes[h]; a++) {
-          if (allowed(masks, mbase + a)) {
-            sum += Math.exp(logits[base + a] - max);
-          }
+          double e = allowed(masks, mbase + a) ? Math.exp(logits[base + a] - max) : 0.0;
+          weights[a] = e;
+          sum += e;
         }
         double u = rng.nextDouble() * sum;
         int chosen = -1;
         for (int a = 0; a < sizes[h]; a++) {
-          if (allowed(masks, mbase + a)) {
+          if (weights[a] > 0) { // masked: 0; the most likely action: 1
             chosen = a;
-            u -= Math.exp(logits[base + a] - max);
+            u -= weights[a];
             if (u < 0) {
               break;
             }
