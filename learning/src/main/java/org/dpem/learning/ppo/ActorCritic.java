@@ -154,6 +154,17 @@ final class ActorCritic implements AutoCloseable {
     return flat.get(m, new NDIndex("{}:{}", s.biasAt(), s.end()));
   }
 
+  /**
+   * Switches autograd recording off for the calling thread. Grad mode is per native thread and
+   * PyTorch only turns it off on the thread that loaded the engine: elsewhere inference would
+   * silently build graphs, and the optimizer's in-place step on the leaf would be refused.
+   */
+  static void gradModeOffOnThisThread() {
+    if (JniUtils.isGradMode()) {
+      JniUtils.setGradMode(false);
+    }
+  }
+
   /** The one leaf parameter array: every weight and bias, in the flat-vector order. */
   NDArray flat() {
     return flat;

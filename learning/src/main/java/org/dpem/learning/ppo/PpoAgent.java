@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -149,10 +148,7 @@ public final class PpoAgent implements AutoCloseable {
           + " floats, expected " + batch + " rows x " + obsSize);
     }
     heads.validate(masks, batch);
-    if (JniUtils.isGradMode()) {
-      // Grad mode is per native thread and only off on the thread that loaded the engine.
-      JniUtils.setGradMode(false);
-    }
+    ActorCritic.gradModeOffOnThisThread();
     int stride = heads.width() + 1;
     if (outputs.length < batch * stride) {
       outputs = new float[batch * stride];

@@ -50,6 +50,7 @@ final class PpoUpdater {
     if (!rollout.isFinished()) {
       throw new IllegalStateException("rollout not finished: call finish(lastValues) first");
     }
+    ActorCritic.gradModeOffOnThisThread();
     int n = rollout.size();
     int mb = Math.min(config.minibatchSize(), n);
     double lr = config.learningRateAt(updateIndex);
@@ -130,7 +131,7 @@ final class PpoUpdater {
         parts = NDArrays.stack(new NDList(policyLoss, valueLoss, entropy, approxKl, clipFraction))
             .stopGradient();
       }
-      // The collector restored grad mode off: the optimizer's in-place updates are not recorded.
+      // The collector restored grad mode off: the optimizer's in-place step is not recorded.
       NDArray flat = net.flat();
       NDArray grad = flat.getGradient();
       grad.attach(sub);

@@ -36,6 +36,40 @@ class ParametersTest {
     }
   }
 
+  /**
+   * Grad mode is on by default on a thread other than the engine's: an update there must still
+   * work (the optimizer's in-place step on the leaf is refused in grad mode).
+   */
+  @Test
+  void updatesOnAThreadThatNeverActed() throws Exception {
+    PpoConfig c = PpoConfig.defaults(ContextualBandit.CONTEXTS, ContextualBandit.HEADS)
+        .toBuilder().rolloutSteps(4).minibatchSize(8).updateEpochs(1).build();
+    try (PpoAgent agent = PpoAgent.create(c)) {
+      ContextualBandit env = new ContextualBandit(2, 1);
+      RolloutBuffer buffer = new RolloutBuffer(c, 2);
+      while (!buffer.isFull()) {
+        float[] obs = env.observations.clone();
+        ActionBatch a = agent.act(obs, env.masks, 2);
+        buffer.add(obs, env.masks, a, env.step(a), new boolean[] {true, true});
+      }
+      buffer.finish(new float[2]);
+      float[] before = agent.parameters();
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread t = new Thread(() -> {
+        try {
+          agent.update(buffer);
+        } catch (Throwable e) {
+          failure.set(e);
+        }
+      });
+      t.start();
+      t.join();
+      assertThat(failure.get()).isNull();
+      assertThat(agent.parameters()).isNotEqualTo(before);
+    }
+  }
+
   @Test
   void aSharedTrunkHasOneBody() {
     PpoConfig c = PpoConfig.defaults(10, List.of(3, 4)).toBuilder().sharedTrunk(true).build();
