@@ -81,6 +81,13 @@ public final class RdpAccountant {
     return this;
   }
 
+  /** An independent accountant with the same orders, series and spending so far. */
+  public RdpAccountant copy() {
+    RdpAccountant c = new RdpAccountant(orders, series);
+    System.arraycopy(rdp, 0, c.rdp, 0, rdp.length);
+    return c;
+  }
+
   /** Epsilon at {@code delta}, with the order that gives it. */
   public PrivacySpent epsilon(double delta) {
     return epsilon(orders, rdp, delta);
