@@ -204,6 +204,17 @@ public final class DpFedAvg {
         spent.order());
   }
 
+  /**
+   * Closes the open round without applying anything or spending privacy: for a round whose
+   * announcement never went out, so nothing computed from it was released.
+   */
+  public synchronized void abort() {
+    if (open == null) {
+      throw new IllegalStateException("no round is open");
+    }
+    open = null;
+  }
+
   /** The current global weights. */
   public synchronized float[] weights() {
     return weights.clone();
