@@ -44,6 +44,7 @@ public final class FederationCoordinator implements AutoCloseable {
   private TimeBase.Scheduled timeout;
   private volatile RoundResult last;
   private volatile boolean stopped;
+  private final List<AutoCloseable> resources = new java.util.ArrayList<>();
 
   /**
    * @param interval time between the end of one round and the start of the next
@@ -60,6 +61,12 @@ public final class FederationCoordinator implements AutoCloseable {
     this.time = time;
     this.intervalNanos = interval.toNanos();
     this.timeoutNanos = timeout.toNanos();
+  }
+
+  /** Closes {@code resource} (e.g. the clock) with this coordinator. */
+  public FederationCoordinator closing(AutoCloseable resource) {
+    resources.add(resource);
+    return this;
   }
 
   /** Opens the aggregator's end and schedules the first round after one interval. */
@@ -191,5 +198,12 @@ public final class FederationCoordinator implements AutoCloseable {
     stopped = true;
     work.shutdownNow();
     transport.close();
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.debug("closing {}: {}", r, e.toString());
+      }
+    }
   }
 }

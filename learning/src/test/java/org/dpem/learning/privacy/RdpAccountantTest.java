@@ -158,6 +158,17 @@ class RdpAccountantTest {
     assertThat(a.delta(p.epsilon())).isCloseTo(1e-6, withinPercentage(1e-6));
   }
 
+  // pytorch/opacus opacus/tests/accountants_test.py test_get_noise_multiplier_rdp_steps: target epsilon 8,
+  // delta 1e-5, sampling rate 0.04, 2000 steps -> 1.3562 (assertAlmostEqual places=4; Opacus bisects to an
+  // epsilon tolerance of 0.01, so only four places are published)
+  @Test
+  void opacusNoiseMultiplierForATarget() {
+    double[] opacusOrders = java.util.stream.DoubleStream.concat(
+        IntStream.range(1, 100).mapToDouble(x -> 1 + x / 10.0), IntStream.range(12, 64).asDoubleStream()).toArray();
+    double z = NoiseCalibration.noiseMultiplier(0.04, 2000, 1e-5, 8, opacusOrders, FractionalSeries.SIGNED);
+    assertThat(z).isCloseTo(1.3562, within(5e-5));
+  }
+
   @Test
   void calibrationFindsTheSmallestNoise() {
     double[] orders = RdpAccountant.defaultOrders();
