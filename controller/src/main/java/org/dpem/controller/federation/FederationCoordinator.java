@@ -184,7 +184,8 @@ public final class FederationCoordinator implements AutoCloseable {
         fedAvg.completedRounds(), l == null ? 0 : l.participants(), l == null ? 0 : l.sampled(), agents.size(),
         fedAvg.droppedUpdates(), transport.stats().rejected(), spent, fedAvg.settings().delta(), b,
         b == null || spent == null ? null : Math.max(0, b - spent),
-        fedAvg.settings().robust().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        fedAvg.settings().robust() == org.dpem.learning.federated.Robust.NONE ? "mean"
+            : fedAvg.settings().robust().name().toLowerCase(Locale.ROOT).replace('_', '-'),
         fedAvg.settings().robust().keepsPrivacyGuarantee());
   }
 
