@@ -21,8 +21,8 @@ final class FedCodec {
   static final int VERSION = 1;
   static final int ROUND = 1;
   static final int UPDATE = 2;
-  /** Most parameters one message may carry (64 MiB of floats). */
-  static final int MAX_DIMS = 1 << 24;
+  /** Most parameters one message may carry (16 MiB of floats; the embedded broker's limit fits it). */
+  static final int MAX_DIMS = 1 << 22;
   private static final int HEADER = 12;
 
   private FedCodec() {}

@@ -171,6 +171,7 @@ public final class DpFedAvg {
     double expected = settings.samplingRate() * r.population;
     double noiseSd = settings.noiseMultiplier() * settings.clipNorm();
     double[] update = new double[weights.length];
+    double[] noise = GaussianNoise.draw(random, weights.length);
     switch (settings.robust()) {
       case NONE, NORM_BOUND -> {
         for (float[] d : clipped) {
@@ -179,7 +180,7 @@ public final class DpFedAvg {
           }
         }
         for (int j = 0; j < update.length; j++) {
-          update[j] = (update[j] + noiseSd * random.nextGaussian()) / expected;
+          update[j] = (update[j] + noiseSd * noise[j]) / expected;
         }
       }
       case TRIMMED_MEAN, MEDIAN -> {
@@ -188,7 +189,7 @@ public final class DpFedAvg {
             : settings.robust() == Robust.MEDIAN ? RobustMean.median(clipped, weights.length)
             : RobustMean.trimmedMean(clipped, weights.length, settings.trimFraction());
         for (int j = 0; j < update.length; j++) {
-          update[j] = m[j] + noiseSd / expected * random.nextGaussian();
+          update[j] = m[j] + noiseSd / expected * noise[j];
         }
       }
       default -> throw new IllegalStateException("unknown rule " + settings.robust());
