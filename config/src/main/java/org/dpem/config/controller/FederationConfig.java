@@ -22,16 +22,19 @@ import java.util.Optional;
  * @param normBound for {@code norm-bound}: the tighter bound; at most {@code clipNorm}
  * @param keys file of HMAC keys, one line {@code ID KEY_ID HEX} per agent node and one for
  *     {@code aggregator}; federation over MQTT runs only when it is given
+ * @param privacyFile where the aggregator records the privacy spent, so that a restart continues
+ *     the count instead of starting from zero
  */
 public record FederationConfig(boolean enabled, int everyEpochs, double clipNorm, double noiseMultiplier, double delta,
     double samplingRate, double serverLearningRate, double serverMomentum, int roundTimeoutMs, double epsilonBudget,
-    AggregationRule rule, double trimFraction, double normBound, Optional<Path> keys) {
+    AggregationRule rule, double trimFraction, double normBound, Optional<Path> keys, Path privacyFile) {
 
   public static final FederationConfig DEFAULT = new FederationConfig(true, 50, 1.0, 1.1, 1e-5, 1.0, 1.0, 0.0, 10_000,
-      Double.POSITIVE_INFINITY, AggregationRule.MEAN, 0.1, 1.0, Optional.empty());
+      Double.POSITIVE_INFINITY, AggregationRule.MEAN, 0.1, 1.0, Optional.empty(), Path.of("dpem.privacy"));
 
   public FederationConfig {
     Objects.requireNonNull(rule);
     Objects.requireNonNull(keys);
+    Objects.requireNonNull(privacyFile);
   }
 }

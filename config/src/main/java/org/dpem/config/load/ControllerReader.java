@@ -76,7 +76,9 @@ final class ControllerReader {
         f.choice("rule", org.dpem.config.controller.AggregationRule.class, d.rule()),
         f.number("trim_fraction", d.trimFraction(), new Bounds(0, true, 0.5, false)),
         Math.min(normBound, clip),
-        ctx.path(f, "keys", true));
+        ctx.path(f, "keys", true),
+        ctx.path(f, "privacy_file", false)
+            .orElse(ctx.baseDir().map(b -> b.resolve(d.privacyFile())).orElse(d.privacyFile())));
     f.finish();
     return r;
   }

@@ -161,8 +161,14 @@ public final class RunCommand implements Callable<Integer> {
     }
     String url = services.broker() != null ? services.broker().url() : cfg.controller().broker().value();
     WallClockTimeBase clock = new WallClockTimeBase();
-    FederationCoordinator c = FederationSetup.coordinator(f, cfg.controller().epochMs(), keys,
-        new MqttFederationTransport(MqttSettings.of(url, "dpem-run"), "dpem", keys), clock).closing(clock);
+    FederationCoordinator c;
+    try {
+      c = FederationSetup.coordinator(f, cfg.controller().epochMs(), keys,
+          new MqttFederationTransport(MqttSettings.of(url, "dpem-run"), "dpem", keys), clock).closing(clock);
+    } catch (java.io.IOException e) {
+      clock.close();
+      throw new FederationException("federation privacy file: " + e.getMessage(), e);
+    }
     run.withMetrics(c::bindMetrics);
     backend.withFederation(c::status);
     return c.start();

@@ -45,6 +45,7 @@ public final class FederationCoordinator implements AutoCloseable {
   private volatile RoundResult last;
   private volatile boolean stopped;
   private final List<AutoCloseable> resources = new java.util.ArrayList<>();
+  private PrivacyLedger ledger;
 
   /**
    * @param interval time between the end of one round and the start of the next
@@ -61,6 +62,12 @@ public final class FederationCoordinator implements AutoCloseable {
     this.time = time;
     this.intervalNanos = interval.toNanos();
     this.timeoutNanos = timeout.toNanos();
+  }
+
+  /** Records the privacy spent in {@code ledger} after every round. */
+  public FederationCoordinator recording(PrivacyLedger ledger) {
+    this.ledger = ledger;
+    return this;
   }
 
   /** Closes {@code resource} (e.g. the clock) with this coordinator. */
@@ -167,6 +174,16 @@ public final class FederationCoordinator implements AutoCloseable {
     }
     last = fedAvg.close();
     current = null;
+    if (ledger != null) {
+      try {
+        ledger.save(org.dpem.learning.privacy.RdpAccountant.defaultOrders(), fedAvg.rdp(), last.round());
+      } catch (java.io.IOException e) {
+        // without a record a restart would forget this spending: no further rounds
+        stopped = true;
+        LOG.error("federation stopped: the privacy spent cannot be recorded in {}: {}", ledger.file(), e.toString());
+        return;
+      }
+    }
     LOG.info("federation round {}: {} of {} sampled agents answered, {} dropped; epsilon {} at delta {}",
         last.round(), last.participants(), last.sampled(), last.dropped(),
         String.format(Locale.ROOT, "%.4f", last.epsilon()), fedAvg.settings().delta());
@@ -180,7 +197,8 @@ public final class FederationCoordinator implements AutoCloseable {
     Double spent = Double.isFinite(eps) ? eps : null;
     Double b = Double.isFinite(budget) ? budget : null;
     RoundResult l = last;
-    return new FederationStatus(fedAvg.budgetExhausted() ? "budget_spent" : "running", fedAvg.round(),
+    return new FederationStatus(fedAvg.budgetExhausted() ? "budget_spent" : stopped ? "stopped" : "running",
+        fedAvg.round(),
         fedAvg.completedRounds(), l == null ? 0 : l.participants(), l == null ? 0 : l.sampled(), agents.size(),
         fedAvg.droppedUpdates(), transport.stats().rejected(), spent, fedAvg.settings().delta(), b,
         b == null || spent == null ? null : Math.max(0, b - spent),

@@ -8,7 +8,6 @@ import org.dpem.hal.time.TimeBase;
 import org.dpem.learning.federated.DpFedAvg;
 import org.dpem.learning.federated.FedAvgSettings;
 import org.dpem.learning.federated.Robust;
-import org.dpem.learning.privacy.RdpAccountant;
 
 /** Builds the aggregator's parts from the config. */
 public final class FederationSetup {
@@ -30,13 +29,15 @@ public final class FederationSetup {
    * A coordinator over {@code transport} for the agents in {@code keys}, a round every
    * {@code every_epochs} epochs of {@code epochMs} of wall time. Round ids start from the wall
    * clock in milliseconds, so that a restarted aggregator never reuses one and a replayed old
-   * update is stale.
+   * update is stale. The privacy spent continues from the config's {@code privacy_file}.
    */
   public static FederationCoordinator coordinator(FederationConfig f, int epochMs, FederationKeys keys,
-      FederationTransport transport, TimeBase time) {
-    DpFedAvg fedAvg = new DpFedAvg(settings(f), new float[NodeDemandTrainer.PARAMETERS], new RdpAccountant(),
-        new SecureRandom(), Clock.systemUTC().millis());
+      FederationTransport transport, TimeBase time) throws java.io.IOException {
+    PrivacyLedger ledger = new PrivacyLedger(f.privacyFile());
+    PrivacyLedger.Spent spent = ledger.load();
+    DpFedAvg fedAvg = new DpFedAvg(settings(f), new float[NodeDemandTrainer.PARAMETERS], spent.accountant(),
+        new SecureRandom(), Math.max(Clock.systemUTC().millis(), spent.lastRound()));
     return new FederationCoordinator(fedAvg, keys.agents(), transport, time,
-        Duration.ofMillis((long) f.everyEpochs() * epochMs), Duration.ofMillis(f.roundTimeoutMs()));
+        Duration.ofMillis((long) f.everyEpochs() * epochMs), Duration.ofMillis(f.roundTimeoutMs())).recording(ledger);
   }
 }

@@ -240,6 +240,11 @@ public final class DpFedAvg {
     return droppedTotal;
   }
 
+  /** The accountant's RDP per order so far (its orders are the accountant's). */
+  public synchronized double[] rdp() {
+    return accountant.rdp();
+  }
+
   /** Privacy spent so far. */
   public synchronized PrivacySpent spent() {
     return spent;

@@ -81,6 +81,31 @@ public final class RdpAccountant {
     return this;
   }
 
+  /**
+   * Adds RDP spent elsewhere, order by order (e.g. restored from a record of earlier rounds).
+   *
+   * @param values one value per order, in {@link #orders()} order, none negative or NaN
+   */
+  public RdpAccountant add(double[] values) {
+    if (values.length != orders.length) {
+      throw new IllegalArgumentException("expected " + orders.length + " RDP values, got " + values.length);
+    }
+    for (double v : values) {
+      if (!(v >= 0)) {
+        throw new IllegalArgumentException("RDP values must be at least 0, got " + v);
+      }
+    }
+    for (int k = 0; k < rdp.length; k++) {
+      rdp[k] += values[k];
+    }
+    return this;
+  }
+
+  /** How fractional orders are summed. */
+  public FractionalSeries series() {
+    return series;
+  }
+
   /** An independent accountant with the same orders, series and spending so far. */
   public RdpAccountant copy() {
     RdpAccountant c = new RdpAccountant(orders, series);
