@@ -29,9 +29,9 @@ public final class InProcessTransport implements FederationTransport {
   public AggregatorEnd openAggregator(Consumer<ClientUpdate> updates, Runnable reconnected) {
     aggregator = updates;
     return round -> {
-      sent.incrementAndGet();
-      bytes.addAndGet(4L * round.weights().length);
       for (Consumer<RoundAnnouncement> a : agents.values()) {
+        sent.incrementAndGet();
+        bytes.addAndGet(4L * round.weights().length);
         RoundAnnouncement copy = new RoundAnnouncement(round.round(), round.participants(), round.weights().clone(),
             round.timeoutMs());
         delivery.execute(() -> a.accept(copy));
