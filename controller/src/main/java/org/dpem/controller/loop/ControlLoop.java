@@ -139,7 +139,9 @@ public final class ControlLoop implements AutoCloseable {
     if (journal != null) {
       journal.flush();
     }
-    return new Recovered(r.requests(), r.live(), r.openAllocations().size());
+    metrics.journalHealth(new org.dpem.controller.metrics.JournalHealth(replay.damage().size(),
+        replay.lostBytes(), r.lostRequests(), replay.idsLostAtMost()));
+    return new Recovered(r.requests(), r.live(), r.openAllocations().size(), r.lostRequests());
   }
 
   /**
