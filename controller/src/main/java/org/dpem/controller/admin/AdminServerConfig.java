@@ -106,7 +106,7 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
 
   /**
    * Defaults: 127.0.0.1:7700, 10 min idle, 10 s per command, 1024 connections, 1 worker, 5 s to
-   * authenticate, 32 unauthenticated connections.
+   * authenticate, 256 unauthenticated connections (a burst of clients connecting at once fits).
    */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -122,7 +122,7 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
     private Duration lockoutMax = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private Duration authTimeout = Duration.ofSeconds(5);
-    private int maxUnauthenticated = 32;
+    private int maxUnauthenticated = 256;
 
     private Builder(AdminToken token) {
       this.token = token;

@@ -90,7 +90,8 @@ final class Recovery {
     nextAlloc = Math.max(nextAlloc, maxAlloc + 1 + skip);
     List<Long> lost = new ArrayList<>();
     if (replay.corrupt()) {
-      for (long id = sequentialFrom; id <= maxRequest; id++) {
+      // listed up to a bound: a log line, not a second copy of the journal
+      for (long id = sequentialFrom; id <= maxRequest && lost.size() < 10_000; id++) {
         if (!requests.containsKey(id)) {
           lost.add(id);
         }
