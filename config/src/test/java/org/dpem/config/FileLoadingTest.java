@@ -30,6 +30,49 @@ class FileLoadingTest {
   }
 
   @Test
+  void theFourMiBLimitIsTheRealOne() throws Exception {
+    // well past the YAML engine's own default of 3 Mi code points, under the stated 4 MiB
+    // comments inside a mapping: the YAML engine reads them as part of the document
+    StringBuilder b = new StringBuilder("controller:\n  policy: greedy\nworkload:\n");
+    String comment = "  # " + "x".repeat(1019) + "\n";
+    String last = "  type: poisson\n";
+    while (b.length() + comment.length() + last.length() < ConfigLoader.MAX_BYTES - 16) {
+      b.append(comment);
+    }
+    String body = b.toString();
+    assertThat(body.length()).isGreaterThan(3 * 1024 * 1024 + 512 * 1024);
+    Path f = Files.writeString(dir.resolve("big.yaml"), body + last);
+    assertThat(ConfigLoader.load(f).controller().policy().name()).isEqualTo("GREEDY");
+
+    Path over = Files.writeString(dir.resolve("over.yaml"), body + comment + last);
+    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(over));
+    assertThat(e.problems().get(0).message()).contains("at most " + ConfigLoader.MAX_BYTES);
+  }
+
+  @Test
+  void aNetworkTooLargeForTheHeapIsRefusedWithWhatItNeeds() throws Exception {
+    Path f = Files.writeString(dir.resolve("huge.yaml"),
+        "network:\n  generator:\n    type: random-mesh\n    nodes: 100000\n");
+    MemoryEstimate need = MemoryEstimate.of(new org.dpem.config.network.GeneratorSpec(
+        org.dpem.config.network.GeneratorType.RANDOM_MESH, 100_000, 4, 0.4, 0.1, 100, 4, 4, 4, 1,
+        new Range(1, 2), 0.2, new Range(0, 10), new Range(0, 5), 10, 1, 0.98));
+    org.junit.jupiter.api.Assumptions.assumeTrue(need.totalBytes() > MemoryEstimate.heapLimitBytes(),
+        "this JVM's heap could hold even a 100,000-node mesh");
+    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(f));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(4);
+      assertThat(p.key()).isEqualTo("network.generator.nodes");
+      assertThat(p.message()).contains("needs about ").contains("GiB").contains("adjacency matrix")
+          .contains("-Xmx");
+    });
+    // the paper's 100 nodes need little
+    assertThat(ConfigLoader.load(Files.writeString(dir.resolve("paper.yaml"), "")).nodeIds())
+        .hasSize(100);
+  }
+
+  @Test
   void invalidUtf8IsReportedAtItsLineAndColumn() throws Exception {
     byte[] bytes = "controller:\n  policy: gr\u00e9edy\n".getBytes(StandardCharsets.ISO_8859_1);
     Path f = Files.write(dir.resolve("latin1.yaml"), bytes);

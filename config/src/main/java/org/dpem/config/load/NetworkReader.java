@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.dpem.config.MemoryEstimate;
 import org.dpem.config.Range;
 import org.dpem.config.network.ExplicitNetwork;
 import org.dpem.config.network.GeneratorSpec;
@@ -34,14 +35,25 @@ final class NetworkReader {
       net.problem("generator", "give either nodes and links or a generator, not both");
       spec = GeneratorSpec.PAPER;
     } else if (generated) {
-      spec = generator(net.map("generator"));
+      MapReader g = net.map("generator");
+      spec = generator(g);
+      fits(g, g.has("nodes") ? "nodes" : g.has("rows") ? "rows" : g.has("hops") ? "hops" : "type", spec);
     } else if (explicit) {
       spec = explicit(net);
+      fits(net, "nodes", spec);
     } else {
       spec = GeneratorSpec.PAPER;
     }
     net.finish();
     return spec;
+  }
+
+  /** Refuses, at {@code key}, a network whose run would not fit in this JVM's heap. */
+  private static void fits(MapReader m, String key, NetworkSpec spec) {
+    String why = MemoryEstimate.of(spec).refusal(MemoryEstimate.heapLimitBytes());
+    if (why != null) {
+      m.problem(key, why);
+    }
   }
 
   // ---- explicit -----------------------------------------------------------------------------

@@ -25,13 +25,21 @@ final class YamlTree {
   static final int MAX_DEPTH = 64;
 
   // An empty plain value ("key:") means "not given", as in most YAML tools; quoted "" stays a string.
+  // The YAML engine stops at 3 Mi code points by default: the documented limit is the loader's.
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .loaderOptions(loaderOptions())
       .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH).maxStringLength(1 << 20).maxNumberLength(400).build())
       .build();
 
   private final Problems problems;
+
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+    o.setCodePointLimit(org.dpem.config.ConfigLoader.MAX_BYTES);
+    return o;
+  }
 
   private YamlTree(Problems problems) {
     this.problems = problems;

@@ -65,8 +65,11 @@ public interface AdminBackend {
   /** Every device to SAFE, allocations stopped, loop paused. */
   CompletionStage<EstopReport> estop();
 
-  /** Leaves the paused or stopped state; completes with the status afterwards. */
-  CompletionStage<StatusSummary> resume();
+  /**
+   * Leaves the paused or stopped state; completes with the status afterwards. Devices the
+   * operator put SAFE one by one stay SAFE unless {@code all}.
+   */
+  CompletionStage<StatusSummary> resume(boolean all);
 
   /** Federated averaging: round, participants, privacy spent. */
   CompletionStage<FederationStatus> federation();

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one admin connection, head to tail: TLS (optional), connection limit, idle
- * detection, line framing (fail-fast, 4 KiB), UTF-8 text in, UTF-8 lines out, reply JSON, audit,
+ * The pipeline of one admin connection, head to tail: TLS (optional), connection limit, the
+ * pre-auth slot and deadline, idle detection, line framing (fail-fast, 4 KiB), UTF-8 text in, UTF-8 lines out, reply JSON, audit,
  * auth lockout, auth, dispatch, idle close, error close.
  */
 final class AdminChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -25,7 +25,7 @@ final class AdminChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final Optional<SslContext> tls;
   private final ChannelGroup channels;
   private final ConnectionLimiter limiter;
-  private final AuthLockout lockout;
+  private final PreAuthSlots preAuth;
   private final AuditHandler audit;
   private final ReplyEncoder replyEncoder = new ReplyEncoder();
   private final LineEncoder lineEncoder = new LineEncoder(LineSeparator.UNIX, StandardCharsets.UTF_8);
@@ -34,13 +34,13 @@ final class AdminChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ExceptionCloser exceptionCloser = new ExceptionCloser();
 
   AdminChannelInitializer(AdminServerConfig config, AdminBackend backend, Optional<SslContext> tls,
-      ChannelGroup channels, ConnectionLimiter limiter, AuthLockout lockout, AuditLog auditLog) {
+      ChannelGroup channels, ConnectionLimiter limiter, PreAuthSlots preAuth, AuditLog auditLog) {
     this.config = config;
     this.backend = backend;
     this.tls = tls;
     this.channels = channels;
     this.limiter = limiter;
-    this.lockout = lockout;
+    this.preAuth = preAuth;
     this.audit = new AuditHandler(auditLog);
     this.idleCloser = new IdleCloser(config.idleTimeout());
   }
@@ -51,6 +51,7 @@ final class AdminChannelInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline p = ch.pipeline();
     tls.ifPresent(ctx -> p.addLast("tls", ctx.newHandler(ch.alloc())));
     p.addLast("limit", limiter);
+    p.addLast("pre-auth", new PreAuthGuard(preAuth, config.authTimeout()));
     p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
     p.addLast("framing", new LineBasedFrameDecoder(AdminServerConfig.MAX_LINE_BYTES, true, true));
     p.addLast("framing-error", new FramingErrorHandler(AdminServerConfig.MAX_LINE_BYTES));
@@ -58,6 +59,7 @@ final class AdminChannelInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("text-out", lineEncoder);
     p.addLast("json-out", replyEncoder);
     p.addLast("audit", audit);
+    AuthLockout lockout = new AuthLockout(config.lockoutBase(), config.lockoutMax(), System::nanoTime);
     p.addLast("auth-lockout", new AuthLockoutHandler(lockout));
     p.addLast("auth", new AuthHandler(config.token(), lockout));
     p.addLast("dispatch", new CommandDispatcher(backend, config.commandTimeout()));

@@ -40,7 +40,8 @@ final class AdminCommands {
       new Help("drain", "drain NODE", "take a node out of service (running allocations finish)"),
       new Help("undrain", "undrain NODE", "return a drained node to service"),
       new Help("estop", "estop", "emergency stop: every device to SAFE, allocations stopped, loop paused"),
-      new Help("resume", "resume", "resume the loop after estop or pause"),
+      new Help("resume", "resume [--all]", "resume the loop after estop or pause; devices put SAFE "
+          + "with 'device ID safe' stay SAFE until their own clear-fault, or '--all'"),
       new Help("fed", "fed", "federated averaging: round, participants, epsilon spent"),
       new Help("train", "train", "training status"),
       new Help("metrics", "metrics", "current metrics"),
@@ -139,8 +140,11 @@ final class AdminCommands {
         return backend.estop().thenApply(as("estop"));
       }
       case "resume" -> {
-        arity(w, 0, 0);
-        return backend.resume().thenApply(as("status"));
+        arity(w, 0, 1);
+        if (!a.isEmpty() && !a.get(0).equals("--all")) {
+          throw AdminException.badArgument("unknown option " + Words.quote(a.get(0)) + "; expected '--all'");
+        }
+        return backend.resume(!a.isEmpty()).thenApply(as("status"));
       }
       case "fed" -> {
         arity(w, 0, 0);

@@ -62,7 +62,7 @@ public final class AdminServer implements AutoCloseable {
         new DefaultThreadFactory("dpem-admin", true), NioIoHandler.newFactory());
     ChannelGroup channels = new DefaultChannelGroup("dpem-admin", GlobalEventExecutor.INSTANCE);
     ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
-    AuthLockout lockout = new AuthLockout(config.lockoutBase(), config.lockoutMax(), System::nanoTime);
+    PreAuthSlots preAuth = new PreAuthSlots(config.maxUnauthenticated());
     try {
       ServerBootstrap b = new ServerBootstrap()
           .group(boss, workers)
@@ -73,7 +73,7 @@ public final class AdminServer implements AutoCloseable {
           // still get every reply: the dispatcher closes once the last one is written.
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-          .childHandler(new AdminChannelInitializer(config, backend, tls, channels, limiter, lockout, audit));
+          .childHandler(new AdminChannelInitializer(config, backend, tls, channels, limiter, preAuth, audit));
       Channel listener = b.bind(new InetSocketAddress(config.host(), config.port())).sync().channel();
       channels.add(listener);
       LOG.info("admin socket listening on {}{} (token from {})", listener.localAddress(),

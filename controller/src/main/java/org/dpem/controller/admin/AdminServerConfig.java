@@ -22,14 +22,18 @@ import org.dpem.config.controller.AdminConfig;
  * @param workerThreads event-loop threads serving connections
  * @param tls certificate and key to serve TLS, if present
  * @param auditFile append-only file of audit lines (JSON), if present; the audit logger always runs
- * @param lockoutBase delay imposed on a peer after its first failed {@code auth}; doubles with each
- *     further failure
+ * @param lockoutBase delay imposed on a connection after its first failed {@code auth}; doubles
+ *     with each further failure on that connection
  * @param lockoutMax ceiling of that delay
  * @param clock wall clock for audit time stamps
+ * @param authTimeout a connection not authenticated this long after connecting is closed
+ * @param maxUnauthenticated connections not yet authenticated at one time; a new one beyond this
+ *     closes the oldest
  */
 public record AdminServerConfig(String host, int port, AdminToken token, Duration idleTimeout,
     Duration commandTimeout, int maxConnections, int workerThreads, Optional<TlsFiles> tls,
-    Optional<Path> auditFile, Duration lockoutBase, Duration lockoutMax, Clock clock) {
+    Optional<Path> auditFile, Duration lockoutBase, Duration lockoutMax, Clock clock,
+    Duration authTimeout, int maxUnauthenticated) {
 
   /** Lines longer than this (bytes, without the newline) are refused and the connection closed. */
   public static final int MAX_LINE_BYTES = 4096;
@@ -48,6 +52,10 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
     positive(commandTimeout, "commandTimeout");
     positive(lockoutBase, "lockoutBase");
     positive(lockoutMax, "lockoutMax");
+    positive(authTimeout, "authTimeout");
+    if (maxUnauthenticated < 1) {
+      throw new IllegalArgumentException("maxUnauthenticated must be at least 1, got " + maxUnauthenticated);
+    }
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
     }
@@ -96,7 +104,10 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
     }
   }
 
-  /** Defaults: 127.0.0.1:7700, 10 min idle, 10 s per command, 1024 connections, 1 worker. */
+  /**
+   * Defaults: 127.0.0.1:7700, 10 min idle, 10 s per command, 1024 connections, 1 worker, 5 s to
+   * authenticate, 256 unauthenticated connections (a burst of clients connecting at once fits).
+   */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
@@ -110,6 +121,8 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
     private Duration lockoutBase = Duration.ofMillis(250);
     private Duration lockoutMax = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
+    private Duration authTimeout = Duration.ofSeconds(5);
+    private int maxUnauthenticated = 256;
 
     private Builder(AdminToken token) {
       this.token = token;
@@ -125,11 +138,13 @@ public record AdminServerConfig(String host, int port, AdminToken token, Duratio
     public Builder auditFile(Path v) { auditFile = v; return this; }
     public Builder lockout(Duration base, Duration max) { lockoutBase = base; lockoutMax = max; return this; }
     public Builder clock(Clock v) { clock = v; return this; }
+    public Builder authTimeout(Duration v) { authTimeout = v; return this; }
+    public Builder maxUnauthenticated(int v) { maxUnauthenticated = v; return this; }
 
     public AdminServerConfig build() {
       return new AdminServerConfig(host, port, token, idleTimeout, commandTimeout, maxConnections,
           workerThreads, Optional.ofNullable(tls), Optional.ofNullable(auditFile), lockoutBase,
-          lockoutMax, clock);
+          lockoutMax, clock, authTimeout, maxUnauthenticated);
     }
   }
 }

@@ -49,11 +49,18 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** Records one command: {@code line} must already have its secrets masked. */
-  void record(String peer, String line, boolean ok, String error) {
+  /**
+   * Records one command: {@code line} must already have its secrets masked. Line and error come
+   * from unauthenticated peers too, so control characters in them are escaped: raw, they would
+   * reach the terminal of whoever reads the log (escape sequences that rewrite the screen or hide
+   * lines).
+   */
+  void record(String peer, String rawLine, boolean ok, String rawError) {
     if (writer == null && !AUDIT.isInfoEnabled()) {
       return;
     }
+    String line = Words.printable(rawLine);
+    String error = rawError == null ? null : Words.printable(rawError);
     String time = clock.instant().toString();
     if (ok) {
       AUDIT.info("{} {} ok: {}", time, peer, line);

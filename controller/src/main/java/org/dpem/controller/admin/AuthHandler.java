@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
  * Nothing passes until the connection has sent {@code auth TOKEN} with the right token; every
  * other line before that is refused with an error (and {@code quit} closes; so do too many refused
  * lines, or a peer that stops reading the refusals). A wrong token starts
- * a lockout for the peer's host and pauses reading from this connection for as long, scheduled on
- * the channel's event loop. On success the auth handlers leave the pipeline.
+ * a lockout for this connection and pauses reading from it for as long, scheduled on
+ * the channel's event loop. On success the auth handlers, and the pre-auth guard, leave the
+ * pipeline.
  */
 final class AuthHandler extends ChannelInboundHandlerAdapter {
   /** Lines refused before {@code auth} after which the connection is closed. */
@@ -63,17 +64,19 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
           "auth: expected 'auth TOKEN', got " + w.args().size() + " arguments"));
       return;
     }
-    String host = Peers.host(ctx.channel());
     if (token.matches(w.args().get(0))) {
-      lockout.recordSuccess(host);
+      lockout.recordSuccess();
       ctx.writeAndFlush(Reply.ok("auth", audit, AdminJson.MAPPER.createObjectNode().put("authenticated", true)));
       if (ctx.pipeline().get(AuthLockoutHandler.class) != null) {
         ctx.pipeline().remove(AuthLockoutHandler.class);
       }
+      if (ctx.pipeline().get(PreAuthGuard.class) != null) {
+        ctx.pipeline().remove(PreAuthGuard.class);
+      }
       ctx.pipeline().remove(this);
       return;
     }
-    long delay = lockout.recordFailure(host);
+    long delay = lockout.recordFailure();
     ctx.writeAndFlush(Reply.error("auth", audit, "bad_token", "auth: wrong token"));
     ctx.channel().config().setAutoRead(false);
     ctx.executor().schedule(() -> ctx.channel().config().setAutoRead(true), delay, TimeUnit.NANOSECONDS);

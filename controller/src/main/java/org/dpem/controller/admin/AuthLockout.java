@@ -1,25 +1,24 @@
 package org.dpem.controller.admin;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Failed {@code auth} attempts per peer host. After the n-th failure in a row the host is locked
- * out for {@code base * 2^(n-1)}, capped at {@code max}; during a lockout its attempts are refused
- * without looking at the token, so guessing slows down exponentially. Shared by all connections.
+ * Failed {@code auth} attempts on one connection. After the n-th failure in a row the connection
+ * is locked out for {@code base * 2^(n-1)}, capped at {@code max}; during a lockout its attempts
+ * are refused without looking at the token, so guessing slows down exponentially.
+ *
+ * <p>Per connection, not per peer address: on loopback every local process shares one address,
+ * and counting failures per address let any of them lock the operator out of {@code estop}.
+ * Guessing across many connections is bounded instead by the limit on unauthenticated connections
+ * and their deadline ({@link PreAuthGuard}).
  */
 final class AuthLockout {
-  /** Hosts remembered at most; past this, expired entries are dropped. */
-  private static final int MAX_HOSTS = 10_000;
-
-  private record Entry(int failures, long blockedUntil) {}
-
   private final long baseNanos;
   private final long maxNanos;
   private final LongSupplier ticker;
-  private final Map<String, Entry> hosts = new ConcurrentHashMap<>();
+  private int failures;
+  private long blockedUntil;
 
   /**
    * @param ticker monotonic nanoseconds; wall time on purpose, because lockouts protect a network
@@ -31,31 +30,25 @@ final class AuthLockout {
     this.ticker = ticker;
   }
 
-  /** Nanoseconds until {@code host} may try again; 0 if it may now. */
-  long remainingNanos(String host) {
-    Entry e = hosts.get(host);
-    return e == null ? 0 : Math.max(0, e.blockedUntil - ticker.getAsLong());
+  /** Nanoseconds until this connection may try again; 0 if it may now. */
+  long remainingNanos() {
+    return failures == 0 ? 0 : Math.max(0, blockedUntil - ticker.getAsLong());
   }
 
   /** Counts a failure and returns the lockout it starts, in nanoseconds. */
-  long recordFailure(String host) {
-    long now = ticker.getAsLong();
-    if (hosts.size() >= MAX_HOSTS) {
-      hosts.values().removeIf(e -> e.blockedUntil < now);
-    }
-    Entry e = hosts.compute(host, (h, old) -> {
-      int n = old == null ? 1 : Math.min(old.failures + 1, 62);
-      return new Entry(n, now + delayFor(n));
-    });
-    return e.blockedUntil - now;
+  long recordFailure() {
+    failures = Math.min(failures + 1, 62);
+    long d = delayFor(failures);
+    blockedUntil = ticker.getAsLong() + d;
+    return d;
   }
 
-  void recordSuccess(String host) {
-    hosts.remove(host);
+  void recordSuccess() {
+    failures = 0;
   }
 
-  private long delayFor(int failures) {
-    int shift = Math.min(failures - 1, 40);
+  private long delayFor(int n) {
+    int shift = Math.min(n - 1, 40);
     long d = baseNanos << shift;
     return d <= 0 || d > maxNanos ? maxNanos : d;
   }

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The rate limit on guessing: while the peer's host is locked out after failed attempts, an
+ * The rate limit on guessing: while the connection is locked out after failed attempts, an
  * {@code auth} line is refused here, before the token is looked at. Removed once authenticated.
  */
 final class AuthLockoutHandler extends ChannelInboundHandlerAdapter {
@@ -20,11 +20,11 @@ final class AuthLockoutHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof String line) {
       Words w = Words.of(line);
       if ("auth".equals(w.name())) {
-        long wait = lockout.remainingNanos(Peers.host(ctx.channel()));
+        long wait = lockout.remainingNanos();
         if (wait > 0) {
           long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait));
           ctx.writeAndFlush(Reply.error("auth", Words.forAudit(line), "locked_out",
-              "auth: too many failed attempts from this address; try again in " + ms + " ms"));
+              "auth: too many failed attempts on this connection; try again in " + ms + " ms"));
           return;
         }
       }

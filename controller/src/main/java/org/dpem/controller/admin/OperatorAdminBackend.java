@@ -233,8 +233,8 @@ public final class OperatorAdminBackend implements AdminBackend {
   }
 
   @Override
-  public CompletionStage<StatusSummary> resume() {
-    return guard(op().resume().thenCompose(v -> status()));
+  public CompletionStage<StatusSummary> resume(boolean all) {
+    return guard(op().resume(all).thenCompose(v -> status()));
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.dpem.config.ConfigException;
 import org.dpem.config.ConfigLoader;
 import org.dpem.config.ConfigProblem;
 import org.dpem.config.DpemConfig;
+import org.dpem.config.MemoryEstimate;
 import org.dpem.config.device.DriverKind;
 import org.dpem.config.network.ExplicitNetwork;
 import org.dpem.config.network.GeneratorSpec;
@@ -127,6 +128,7 @@ public final class ConfigCommand implements Runnable {
       root.put("served", c.devices().served().size());
       root.put("policy", name(c.controller().policy()));
       root.put("workload", name(c.workload().arrivals().type()));
+      root.put("memory_bytes_estimate", MemoryEstimate.of(c.network()).totalBytes());
       return root;
     }
 
@@ -144,6 +146,8 @@ public final class ConfigCommand implements Runnable {
           + c.devices().served().size() + " served by the controller");
       out.println("  policy:   " + name(c.controller().policy()) + ", epoch " + c.controller().epochMs() + " ms");
       out.println("  workload: " + name(c.workload().arrivals().type()));
+      out.println("  memory:   about " + MemoryEstimate.size(MemoryEstimate.of(c.network()).totalBytes())
+          + " over a long run (Java may use " + MemoryEstimate.size(MemoryEstimate.heapLimitBytes()) + " here)");
     }
 
     private static OptionalInt linkCount(DpemConfig c) {

@@ -20,8 +20,11 @@ import java.util.zip.CRC32C;
  * the control loop calls once per epoch; with {@code sync} the file is also forced to the disk
  * (survives power loss, not just a killed process).
  *
- * <p>{@link #open} replays what is there first; a corrupt tail is cut off (and reported in the
- * {@link Replay}) so that new records follow the last good one.
+ * <p>{@link #open} replays what is there first. A damaged record in the middle is skipped: the
+ * replay resynchronises on the next intact record (the next offset where a plausible length, a
+ * matching CRC and a decodable payload line up) and keeps every record after it. A damaged tail
+ * is cut off so that new records follow the last good one. Every damaged region is reported in
+ * the {@link Replay}.
  */
 public final class Journal implements AutoCloseable {
   /** Largest payload accepted on replay: anything longer is treated as corruption. */
@@ -41,17 +44,60 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
+   * No record that hands out an id is shorter: an 8-byte frame header, a type byte and the id.
+   * Damaged bytes can hide at most (length / this) ids.
+   */
+  static final int MIN_ID_RECORD_BYTES = 8 + 1 + 8;
+
+  /**
+   * Bytes of the file that held no intact record.
+   *
+   * @param offset where the damage starts
+   * @param length how many bytes were skipped (to the next intact record, or to the end)
+   * @param cause what was wrong with the record at {@code offset}
+   */
+  public record Damage(long offset, long length, String cause) {
+    @Override
+    public String toString() {
+      return cause + " (" + length + " bytes skipped at byte " + offset + ")";
+    }
+  }
+
+  /**
    * What the journal held at open.
    *
-   * @param records the good records in order
-   * @param goodBytes length of the good prefix
-   * @param corruption empty, or what was wrong with the tail (offset and cause)
-   * @param discardedBytes bytes cut off after the good prefix
+   * @param records the intact records in order
+   * @param goodBytes end of the last intact record: new records are written from here
+   * @param damage every damaged region, in file order (a damaged tail is the last)
+   * @param discardedBytes bytes after {@code goodBytes} (a damaged tail), cut off at open
    */
-  public record Replay(List<JournalRecord> records, long goodBytes, String corruption,
+  public record Replay(List<JournalRecord> records, long goodBytes, List<Damage> damage,
       long discardedBytes) {
+    public Replay {
+      records = List.copyOf(records);
+      damage = List.copyOf(damage);
+    }
+
     public boolean corrupt() {
-      return !corruption.isEmpty();
+      return !damage.isEmpty();
+    }
+
+    /** Every damaged region described, or empty. */
+    public String corruption() {
+      return String.join("; ", damage.stream().map(Damage::toString).toList());
+    }
+
+    /** Bytes in damaged regions, in the middle and at the tail. */
+    public long lostBytes() {
+      return damage.stream().mapToLong(Damage::length).sum();
+    }
+
+    /**
+     * How many ids the damaged bytes could have handed out: a restart skips that many past the
+     * highest id seen, since any of them may have been acknowledged.
+     */
+    public long idsLostAtMost() {
+      return (lostBytes() + MIN_ID_RECORD_BYTES - 1) / MIN_ID_RECORD_BYTES;
     }
   }
 
@@ -202,51 +248,67 @@ public final class Journal implements AutoCloseable {
     return out.toByteArray();
   }
 
-  /** Reads every good record of {@code file} without changing it. */
+  /** Reads every intact record of {@code file} without changing it. */
   public static Replay read(Path file) throws IOException {
     List<JournalRecord> out = new ArrayList<>();
+    List<Damage> damage = new ArrayList<>();
     if (!Files.exists(file)) {
-      return new Replay(out, 0, "", 0);
+      return new Replay(out, 0, damage, 0);
     }
     byte[] all = Files.readAllBytes(file);
-    ByteBuffer buf = ByteBuffer.wrap(all);
     CRC32C crc = new CRC32C();
+    String[] why = new String[1];
+    int at = 0;
     long good = 0;
-    String why = "";
-    while (buf.remaining() > 0) {
-      int at = buf.position();
-      if (buf.remaining() < 8) {
-        why = "truncated record header at byte " + at;
-        break;
+    while (at < all.length) {
+      JournalRecord rec = decodeAt(all, at, crc, why);
+      if (rec != null) {
+        out.add(rec);
+        at += 8 + ByteBuffer.wrap(all, at, 4).getInt();
+        good = at;
+        continue;
       }
-      int len = buf.getInt();
-      int expect = buf.getInt();
-      if (len <= 0 || len > MAX_PAYLOAD) {
-        why = "implausible record length " + len + " at byte " + at;
-        break;
+      int next = at + 1;
+      while (next < all.length && decodeAt(all, next, crc, new String[1]) == null) {
+        next++;
       }
-      if (buf.remaining() < len) {
-        why = "truncated record at byte " + at + " (" + len + " bytes declared, "
-            + buf.remaining() + " present)";
-        break;
-      }
-      byte[] payload = new byte[len];
-      buf.get(payload);
-      crc.reset();
-      crc.update(payload);
-      if ((int) crc.getValue() != expect) {
-        why = "CRC mismatch in record at byte " + at;
-        break;
-      }
-      try {
-        out.add(RecordCodec.decode(payload));
-      } catch (IOException | IllegalArgumentException e) {
-        why = "undecodable record at byte " + at + ": " + e.getMessage();
-        break;
-      }
-      good = buf.position();
+      damage.add(new Damage(at, next - at, why[0]));
+      at = next;
     }
-    return new Replay(out, good, why, all.length - good);
+    return new Replay(out, good, damage, all.length - good);
+  }
+
+  /** The record framed at {@code at}, or null with the reason in {@code why[0]}. */
+  private static JournalRecord decodeAt(byte[] all, int at, CRC32C crc, String[] why) {
+    int remaining = all.length - at;
+    if (remaining < 8) {
+      why[0] = "truncated record header at byte " + at;
+      return null;
+    }
+    ByteBuffer buf = ByteBuffer.wrap(all, at, remaining);
+    int len = buf.getInt();
+    int expect = buf.getInt();
+    if (len <= 0 || len > MAX_PAYLOAD) {
+      why[0] = "implausible record length " + len + " at byte " + at;
+      return null;
+    }
+    if (remaining - 8 < len) {
+      why[0] = "truncated record at byte " + at + " (" + len + " bytes declared, "
+          + (remaining - 8) + " present)";
+      return null;
+    }
+    crc.reset();
+    crc.update(all, at + 8, len);
+    if ((int) crc.getValue() != expect) {
+      why[0] = "CRC mismatch in record at byte " + at;
+      return null;
+    }
+    try {
+      return RecordCodec.decode(java.util.Arrays.copyOfRange(all, at + 8, at + 8 + len));
+    } catch (IOException | IllegalArgumentException e) {
+      why[0] = "undecodable record at byte " + at + ": " + e.getMessage();
+      return null;
+    }
   }
 
   /** Buffers a record; it reaches the file at the next {@link #flush}. */

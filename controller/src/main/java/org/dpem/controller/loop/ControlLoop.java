@@ -58,6 +58,8 @@ public final class ControlLoop implements AutoCloseable {
   AllocationPolicy policy;
   TopologySnapshot topology;
   boolean estopped;
+  /** Devices an operator put SAFE one by one: only their own clear-fault or resume --all lifts that. */
+  final java.util.Set<org.dpem.hal.DeviceId> heldSafe = new java.util.HashSet<>();
 
   private final Journal journal;
   private final Commander commander;
@@ -65,6 +67,7 @@ public final class ControlLoop implements AutoCloseable {
   private final ViewBuilder views;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final List<Runnable> afterFlush = new ArrayList<>();
+  private final List<Wait> waits = new ArrayList<>();
   private final Map<Long, Integer> attempts = new HashMap<>();
   private final Map<Long, org.dpem.hal.DeviceId> reporter = new HashMap<>();
   private final LoopOperator operator;
@@ -136,7 +139,9 @@ public final class ControlLoop implements AutoCloseable {
     if (journal != null) {
       journal.flush();
     }
-    return new Recovered(r.requests(), r.live(), r.openAllocations().size());
+    metrics.journalHealth(new org.dpem.controller.metrics.JournalHealth(replay.damage().size(),
+        replay.lostBytes(), r.lostRequests(), replay.idsLostAtMost()));
+    return new Recovered(r.requests(), r.live(), r.openAllocations().size(), r.lostRequests());
   }
 
   /**
@@ -199,6 +204,7 @@ public final class ControlLoop implements AutoCloseable {
     while ((r = inbox.poll()) != null) {
       r.run();
     }
+    checkWaits(now);
     if (topologyDirty) {
       rebuildTopology();
     }
@@ -421,6 +427,31 @@ public final class ControlLoop implements AutoCloseable {
     return book.submit(spec, time.nowNanos(), drained);
   }
 
+  /** A condition an operator call waits for, checked once per epoch, with a deadline. */
+  private record Wait(java.util.function.BooleanSupplier done, long deadlineNanos, Runnable then) {}
+
+  /**
+   * Runs {@code then} on the loop thread as soon as {@code done} holds (checked now and at each
+   * epoch) or the time base passes {@code deadlineNanos}, whichever comes first. Loop thread only.
+   */
+  void awaitOrDeadline(java.util.function.BooleanSupplier done, long deadlineNanos, Runnable then) {
+    if (done.getAsBoolean() || time.nowNanos() >= deadlineNanos) {
+      then.run();
+    } else {
+      waits.add(new Wait(done, deadlineNanos, then));
+    }
+  }
+
+  private void checkWaits(long now) {
+    for (java.util.Iterator<Wait> it = waits.iterator(); it.hasNext(); ) {
+      Wait w = it.next();
+      if (w.done().getAsBoolean() || now >= w.deadlineNanos()) {
+        it.remove();
+        w.then().run();
+      }
+    }
+  }
+
   /** Emergency stop: every allocation ended (requests re-queued), every device made safe. */
   void estop() {
     estopped = true;
@@ -439,11 +470,18 @@ public final class ControlLoop implements AutoCloseable {
     markTopologyDirty();
   }
 
-  void resume() {
+  /**
+   * Leaves an emergency stop: SAFE devices are cleared, except those an operator put SAFE one by
+   * one ({@code device X safe}), which stay SAFE unless {@code all}.
+   */
+  void resume(boolean all) {
     long now = time.nowNanos();
+    if (all) {
+      heldSafe.clear();
+    }
     for (TrustedNode n : devices.nodes()) {
       for (Device d : n.devices()) {
-        if (d.state() == org.dpem.hal.DeviceState.SAFE) {
+        if (d.state() == org.dpem.hal.DeviceState.SAFE && !heldSafe.contains(d.id())) {
           d.clearFault(now + settings.commandTimeoutNanos());
         }
       }

@@ -24,6 +24,7 @@ import org.dpem.controller.request.TrackedRequest;
 import org.dpem.controller.reserve.ResourceKind;
 import org.dpem.controller.topology.LinkInfo;
 import org.dpem.hal.Device;
+import org.dpem.hal.DeviceState;
 import org.dpem.hal.NodeId;
 import org.dpem.hal.TrustedNode;
 import org.dpem.hal.time.TimeBase;
@@ -166,10 +167,21 @@ public final class LoopOperator implements Operator {
         Device d = loop.devices.device(org.dpem.hal.DeviceId.of(deviceId)).orElseThrow(() ->
             new IllegalArgumentException("unknown device '" + deviceId + "'"));
         long deadline = loop.time.nowNanos() + loop.settings.commandTimeoutNanos();
+        // an operator's SAFE outlasts an estop's resume; only this device's clear-fault lifts it
+        if (safe) {
+          loop.heldSafe.add(d.id());
+        } else {
+          loop.heldSafe.remove(d.id());
+        }
         (safe ? d.safe(deadline) : d.clearFault(deadline)).whenComplete((r, ex) ->
             loop.enqueue(() -> {
               loop.markTopologyDirty();
-              f.complete(status(d));
+              // an acknowledged command shows in the state a wire device reports on its next
+              // heartbeat: answer with that state, not the one before it
+              boolean acked = ex == null && r.isOk();
+              loop.awaitOrDeadline(() -> !acked || (safe ? d.state() == DeviceState.SAFE
+                      : d.state() != DeviceState.SAFE && d.state() != DeviceState.FAULT),
+                  confirmDeadline(), () -> f.complete(status(d)));
             }));
       } catch (RuntimeException e) {
         f.completeExceptionally(e);
@@ -178,9 +190,22 @@ public final class LoopOperator implements Operator {
     return f;
   }
 
-  private static DeviceStatus status(Device d) {
+  /**
+   * How long a call waits for devices to report the state it commanded: the command timeout plus
+   * a device's heartbeat period (PROTOCOL.md 10.4: one a second) with margin.
+   */
+  private long confirmDeadline() {
+    return loop.time.nowNanos() + loop.settings.commandTimeoutNanos() + 1_500_000_000L;
+  }
+
+  private DeviceStatus status(Device d) {
+    String detail = d.health().detail();
+    if (loop.heldSafe.contains(d.id())) {
+      detail = (detail == null || detail.isEmpty() ? "" : detail + "; ")
+          + "held SAFE by the operator until 'device " + d.id().value() + " clear-fault'";
+    }
     return new DeviceStatus(d.id().value(), d.node().value(), d.kind().wireName(),
-        d.state().name(), d.health().detail());
+        d.state().name(), detail);
   }
 
   @Override
@@ -250,16 +275,35 @@ public final class LoopOperator implements Operator {
 
   @Override
   public CompletableFuture<Void> estop() {
-    return onLoop(() -> {
-      loop.estop();
-      return null;
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    loop.enqueue(() -> {
+      try {
+        loop.estop();
+        // wire devices acknowledge GO_SAFE before their next heartbeat reports SAFE: answer once
+        // every device reports SAFE, or the command timeout has passed
+        loop.awaitOrDeadline(this::allSafe, confirmDeadline(), () -> f.complete(null));
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
     });
+    return f;
+  }
+
+  private boolean allSafe() {
+    for (TrustedNode n : loop.devices.nodes()) {
+      for (Device d : n.devices()) {
+        if (d.state() != DeviceState.SAFE) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override
-  public CompletableFuture<Void> resume() {
+  public CompletableFuture<Void> resume(boolean all) {
     return onLoop(() -> {
-      loop.resume();
+      loop.resume(all);
       return null;
     });
   }

@@ -26,8 +26,12 @@ import org.dpem.controller.request.TrackedRequest;
  * to the run that reached them, so a restart after a clean stop reports like a fresh run.
  */
 final class Recovery {
+  /**
+   * @param lostRequests ids of requests whose admission the journal lost (damaged records): they
+   *     may have been acknowledged, and cannot be restored
+   */
   record Restored(int requests, int live, Map<Long, List<String>> openAllocations,
-      long nextAllocationId) {}
+      long nextAllocationId, List<Long> lostRequests) {}
 
   private Recovery() {}
 
@@ -41,7 +45,18 @@ final class Recovery {
     Map<Long, List<String>> open = new LinkedHashMap<>();
     long nextAlloc = 1;
     long shift = 0;
+    // every id any record names, so that none is handed out again even if its own record was lost
+    long maxRequest = 0;
+    long maxAlloc = 0;
+    // ids from here on are handed out in order, each with an Admitted record: a gap is a loss
+    long sequentialFrom = 1;
     for (JournalRecord rec : replay.records()) {
+      maxRequest = Math.max(maxRequest, requestId(rec));
+      if (rec instanceof JournalRecord.AllocationOpened o) {
+        maxAlloc = Math.max(maxAlloc, o.allocationId());
+      } else if (rec instanceof JournalRecord.AllocationClosed c) {
+        maxAlloc = Math.max(maxAlloc, c.allocationId());
+      }
       if (rec instanceof JournalRecord.Origin o) {
         shift = (o.epochMillis() - originMillis) * 1_000_000L;
       } else if (rec instanceof JournalRecord.Admitted a) {
@@ -66,6 +81,20 @@ final class Recovery {
       } else if (rec instanceof JournalRecord.IdFloor f) {
         book.idsFrom(f.nextRequestId());
         nextAlloc = Math.max(nextAlloc, f.nextAllocationId());
+        sequentialFrom = f.nextRequestId();
+      }
+    }
+    // damaged bytes may have held ids past every one seen, already acknowledged: skip them all
+    long skip = replay.idsLostAtMost();
+    book.idsFrom(maxRequest + 1 + skip);
+    nextAlloc = Math.max(nextAlloc, maxAlloc + 1 + skip);
+    List<Long> lost = new ArrayList<>();
+    if (replay.corrupt()) {
+      // listed up to a bound: a log line, not a second copy of the journal
+      for (long id = sequentialFrom; id <= maxRequest && lost.size() < 10_000; id++) {
+        if (!requests.containsKey(id)) {
+          lost.add(id);
+        }
       }
     }
     int live = 0;
@@ -79,7 +108,20 @@ final class Recovery {
         live++;
       }
     }
-    return new Restored(requests.size(), live, open, nextAlloc);
+    return new Restored(requests.size(), live, open, nextAlloc, lost);
+  }
+
+  private static long requestId(JournalRecord rec) {
+    if (rec instanceof JournalRecord.Admitted a) {
+      return a.request().id();
+    } else if (rec instanceof JournalRecord.Moved m) {
+      return m.requestId();
+    } else if (rec instanceof JournalRecord.Progress p) {
+      return p.requestId();
+    } else if (rec instanceof JournalRecord.AllocationOpened o) {
+      return o.requestId();
+    }
+    return 0;
   }
 
   /** The inverse for a rotated journal: records from which {@link #restore} rebuilds the book. */

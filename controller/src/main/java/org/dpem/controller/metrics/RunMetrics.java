@@ -42,6 +42,7 @@ public final class RunMetrics implements RequestListener {
   private double[] latencies = new double[256];
   private int nLatency;
   private final Map<NodeId, long[]> perSource = new HashMap<>();
+  private volatile JournalHealth journal = JournalHealth.CLEAN;
 
   // the epoch being counted
   private int eArrived;
@@ -70,6 +71,18 @@ public final class RunMetrics implements RequestListener {
     fidelitySummary = DistributionSummary.builder("dpem.pair.fidelity").register(registry);
     registry.gauge("dpem.delivery_rate", this, m -> m.pairsRequested == 0 ? 0
         : (double) m.pairsDelivered / m.pairsRequested);
+    registry.gauge("dpem.journal.damaged.regions", this, m -> m.journal.damagedRegions());
+    registry.gauge("dpem.journal.damaged.bytes", this, m -> m.journal.damagedBytes());
+    registry.gauge("dpem.journal.lost.requests", this, m -> m.journal.lostRequests().size());
+  }
+
+  /** Records what the journal replay found damaged at start. */
+  public void journalHealth(JournalHealth h) {
+    journal = h;
+  }
+
+  public JournalHealth journalHealth() {
+    return journal;
   }
 
   public MeterRegistry registry() {

@@ -48,11 +48,23 @@ public interface Operator {
 
   CompletableFuture<Void> undrain(String node);
 
-  /** Emergency stop: every device to its safe state, every allocation ended, none started. */
+  /**
+   * Emergency stop: every device to its safe state, every allocation ended, none started.
+   * Completes once every device reports SAFE, or the command timeout has passed.
+   */
   CompletableFuture<Void> estop();
 
-  /** Leaves an emergency stop: devices in SAFE are cleared, allocation resumes. */
-  CompletableFuture<Void> resume();
+  /**
+   * Leaves an emergency stop: devices in SAFE are cleared, allocation resumes. A device the
+   * operator put SAFE by itself ({@link #safeDevice}) stays SAFE until its own
+   * {@link #clearFault}, unless {@code all}.
+   */
+  CompletableFuture<Void> resume(boolean all);
+
+  /** {@link #resume(boolean)} that keeps the devices an operator put SAFE one by one. */
+  default CompletableFuture<Void> resume() {
+    return resume(false);
+  }
 
   CompletableFuture<Summary> metrics();
 

@@ -14,12 +14,13 @@ import org.dpem.controller.metrics.Summary;
  * @param recoveredRequests live requests this run carried over from its journal (0 for a fresh run)
  * @param epochP50Micros median computing time of one epoch (NaN unless measured)
  * @param epochP99Micros 99th percentile of the same
+ * @param journal what the journal replay found damaged at start
  */
 public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
     double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
     String upperBoundMethod, double upperBoundSolveSeconds, int recoveredRequests,
     long simulatorEvents, double epochP50Micros,
-    double epochP99Micros) {
+    double epochP99Micros, org.dpem.controller.metrics.JournalHealth journal) {
 
   public double deliveredPairsPerSecond() {
     return simulatedSeconds <= 0 ? 0 : summary.pairsDelivered() / simulatedSeconds;
@@ -41,6 +42,12 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("epochs", epochs);
     m.put("requests", s.requests());
     m.put("recovered_requests", recoveredRequests);
+    Map<String, Object> damage = new LinkedHashMap<>();
+    damage.put("regions", journal.damagedRegions());
+    damage.put("bytes", journal.damagedBytes());
+    damage.put("lost_requests", journal.lostRequests());
+    damage.put("ids_skipped", journal.idsSkipped());
+    m.put("journal_damage", damage);
     m.put("delivered", s.delivered());
     m.put("expired", s.expired());
     m.put("failed", s.failed());

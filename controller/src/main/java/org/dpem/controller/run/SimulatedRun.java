@@ -172,11 +172,19 @@ public final class SimulatedRun {
     if (journal != null) {
       // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning
       long origin = Clock.systemUTC().millis() - time.nowNanos() / 1_000_000L;
-      if (!opened.replay().records().isEmpty()) {
+      if (!opened.replay().records().isEmpty() || opened.replay().corrupt()) {
         Recovered r = loop.recover(opened.replay(), origin);
         recovered = r.carriedOver();
         LOG.info("journal {}: {} requests known, {} live carried over, {} open allocations released",
             options.journal(), r.known(), r.carriedOver(), r.released());
+        if (!r.lostRequests().isEmpty()) {
+          LOG.error("journal {}: the admission of {} request(s) was in the damaged bytes and is lost,"
+              + " ids {}", options.journal(), r.lostRequests().size(), r.lostRequests());
+        }
+        if (opened.replay().corrupt()) {
+          LOG.warn("journal {}: ids skip {} past the highest seen, since the damaged bytes could have"
+              + " held that many", options.journal(), opened.replay().idsLostAtMost());
+        }
       }
       if (journal.sizeBytes() > ROTATE_JOURNAL_BYTES) {
         Path kept = journal.rotate(loop.journalSnapshot(origin));
@@ -222,7 +230,8 @@ public final class SimulatedRun {
     return new RunReport(options.policy(), options.seed(), scenario.description(), simSeconds,
         wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
         recovered, engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
-        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3);
+        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3,
+        loop.metrics().journalHealth());
   }
 
   /**
@@ -251,9 +260,10 @@ public final class SimulatedRun {
     // virtual-time run crawl
     Journal.Opened o = Journal.open(file, resumable);
     if (o.replay().corrupt()) {
-      LOG.warn("journal {}: {}; the {} records before it are recovered, the {} bytes after it were"
-          + " cut off and kept in {}", file, o.replay().corruption(), o.replay().records().size(),
-          o.replay().discardedBytes(), o.savedTail());
+      LOG.warn("journal {}: damaged: {}; the {} intact records around it are recovered{}", file,
+          o.replay().corruption(), o.replay().records().size(), o.savedTail() == null ? ""
+              : "; the " + o.replay().discardedBytes() + " bytes of the damaged tail were cut off"
+                  + " and kept in " + o.savedTail());
     }
     return o;
   }

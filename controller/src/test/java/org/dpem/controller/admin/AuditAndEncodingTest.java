@@ -58,6 +58,37 @@ class AuditAndEncodingTest {
   }
 
   @Test
+  void controlBytesFromAnUnauthenticatedPeerAreEscapedInTheLogAndTheFile(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    Logger log = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.start();
+    log.addAppender(seen);
+    Level level = log.getLevel();
+    log.setLevel(Level.INFO);
+    java.nio.file.Path file = dir.resolve("audit.jsonl");
+    // clear the screen, fake a line, an 8-bit CSI, a bidi override, a backslash
+    String hostile = "status\u001b[2J\u001b[1A\rok: estop\u009b31m\u202Eevil\\x1b";
+    try (AuditLog audit = new AuditLog(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
+        Optional.of(file))) {
+      EmbeddedChannel ch = new EmbeddedChannel(new AuditHandler(audit));
+      ch.writeOutbound(Reply.error("status", Words.forAudit(hostile), "unauthenticated",
+          "status\u001b[2J: not authenticated"));
+      ch.finishAndReleaseAll();
+    } finally {
+      log.setLevel(level);
+      log.detachAppender(seen);
+    }
+    String logged = seen.list.get(0).getFormattedMessage();
+    assertThat(logged).isEqualTo("2026-01-02T03:04:05Z embedded refused: "
+        + "status\\x1b[2J\\x1b[1A\\x0dok: estop\\x9b31m\\u202eevil\\\\x1b"
+        + " -> status\\x1b[2J: not authenticated");
+    String json = java.nio.file.Files.readString(file);
+    assertThat(json).contains("\"command\":\"status\\\\x1b[2J");
+    assertThat(logged + json).doesNotContain("\u001b", "\u009b", "\u202e", "\r");
+  }
+
+  @Test
   void theAuditLineMasksTheTokenAndCutsLongLines() {
     assertThat(Words.forAudit("  AUTH  abc ")).isEqualTo("auth ****");
     assertThat(Words.forAudit("x".repeat(300))).hasSize(203).endsWith("...");

@@ -50,7 +50,7 @@ class AuthHandlerTest {
   }
 
   @Test
-  void aWrongTokenPausesReadingAndLocksTheHostOutUntilTheDelayPasses() {
+  void aWrongTokenPausesReadingAndLocksTheConnectionOutUntilTheDelayPasses() {
     EmbeddedChannel ch = channel();
     ch.writeInbound("auth nope");
     assertThat(reply(ch).body().path("code").asText()).isEqualTo("bad_token");
@@ -59,7 +59,7 @@ class AuthHandlerTest {
     ch.writeInbound("auth tok");
     Reply locked = reply(ch);
     assertThat(locked.body().path("code").asText()).isEqualTo("locked_out");
-    assertThat(locked.error()).isEqualTo("auth: too many failed attempts from this address; try again in 100 ms");
+    assertThat(locked.error()).isEqualTo("auth: too many failed attempts on this connection; try again in 100 ms");
 
     ch.advanceTimeBy(100, TimeUnit.MILLISECONDS);
     ch.runScheduledPendingTasks();
@@ -103,7 +103,7 @@ class AuthHandlerTest {
     EmbeddedChannel ch = channel();
     ch.writeInbound("auth a b");
     assertThat(reply(ch).error()).isEqualTo("auth: expected 'auth TOKEN', got 2 arguments");
-    assertThat(lockout.remainingNanos("embedded")).isZero();
+    assertThat(lockout.remainingNanos()).isZero();
     ch.finishAndReleaseAll();
   }
 }

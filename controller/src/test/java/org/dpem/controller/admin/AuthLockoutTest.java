@@ -13,27 +13,27 @@ class AuthLockoutTest {
 
   @Test
   void theDelayDoublesWithEachFailureUpToTheCap() {
-    assertThat(lockout.recordFailure("h")).isEqualTo(100 * MS);
-    assertThat(lockout.recordFailure("h")).isEqualTo(200 * MS);
-    assertThat(lockout.recordFailure("h")).isEqualTo(400 * MS);
-    assertThat(lockout.recordFailure("h")).isEqualTo(800 * MS);
-    assertThat(lockout.recordFailure("h")).isEqualTo(1000 * MS);
+    assertThat(lockout.recordFailure()).isEqualTo(100 * MS);
+    assertThat(lockout.recordFailure()).isEqualTo(200 * MS);
+    assertThat(lockout.recordFailure()).isEqualTo(400 * MS);
+    assertThat(lockout.recordFailure()).isEqualTo(800 * MS);
+    assertThat(lockout.recordFailure()).isEqualTo(1000 * MS);
     for (int i = 0; i < 100; i++) {
-      assertThat(lockout.recordFailure("h")).isEqualTo(1000 * MS);
+      assertThat(lockout.recordFailure()).isEqualTo(1000 * MS);
     }
   }
 
   @Test
-  void hostsAreCountedApartAndSuccessForgets() {
-    lockout.recordFailure("a");
-    lockout.recordFailure("a");
-    assertThat(lockout.remainingNanos("a")).isEqualTo(200 * MS);
-    assertThat(lockout.remainingNanos("b")).isZero();
+  void theLockoutRunsOutAndSuccessForgets() {
+    assertThat(lockout.remainingNanos()).isZero();
+    lockout.recordFailure();
+    lockout.recordFailure();
+    assertThat(lockout.remainingNanos()).isEqualTo(200 * MS);
     now.addAndGet(150 * MS);
-    assertThat(lockout.remainingNanos("a")).isEqualTo(50 * MS);
+    assertThat(lockout.remainingNanos()).isEqualTo(50 * MS);
     now.addAndGet(50 * MS);
-    assertThat(lockout.remainingNanos("a")).isZero();
-    lockout.recordSuccess("a");
-    assertThat(lockout.recordFailure("a")).isEqualTo(100 * MS);
+    assertThat(lockout.remainingNanos()).isZero();
+    lockout.recordSuccess();
+    assertThat(lockout.recordFailure()).isEqualTo(100 * MS);
   }
 }

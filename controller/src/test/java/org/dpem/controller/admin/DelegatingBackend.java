@@ -99,8 +99,8 @@ class DelegatingBackend implements AdminBackend {
   }
 
   @Override
-  public CompletionStage<StatusSummary> resume() {
-    return d.resume();
+  public CompletionStage<StatusSummary> resume(boolean all) {
+    return d.resume(all);
   }
 
   @Override

@@ -249,7 +249,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
   }
 
   @Override
-  public CompletionStage<StatusSummary> resume() {
+  public CompletionStage<StatusSummary> resume(boolean all) {
     return on(() -> {
       loopState = "running";
       return statusNow();

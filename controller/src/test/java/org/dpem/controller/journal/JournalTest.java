@@ -87,6 +87,60 @@ class JournalTest {
   }
 
   @Test
+  void aCorruptByteMidFileLosesOnlyItsRecordAndEveryRecordAfterItIsKept() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, false).journal();
+    long[] starts = new long[sample().size()];
+    for (int i = 0; i < sample().size(); i++) {
+      starts[i] = Files.size(f);
+      j.append(sample().get(i));
+      j.flush();
+    }
+    j.close();
+    long size = Files.size(f);
+    int hit = 3; // the second Admitted record
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.seek(starts[hit] + 12);
+      int b = raf.read();
+      raf.seek(starts[hit] + 12);
+      raf.write(b ^ 0x01);
+    }
+    Journal.Opened o = Journal.open(f, false);
+    List<JournalRecord> expected = new java.util.ArrayList<>(sample());
+    expected.remove(hit);
+    assertThat(o.replay().records()).isEqualTo(expected);
+    assertThat(o.replay().damage()).containsExactly(new Journal.Damage(starts[hit],
+        starts[hit + 1] - starts[hit], "CRC mismatch in record at byte " + starts[hit]));
+    assertThat(o.replay().lostBytes()).isEqualTo(starts[hit + 1] - starts[hit]);
+    assertThat(o.replay().idsLostAtMost()).isPositive();
+    // nothing is cut off: the damage stays in place, the records after it are kept
+    assertThat(o.savedTail()).isNull();
+    assertThat(o.replay().goodBytes()).isEqualTo(size);
+    o.journal().append(new JournalRecord.AllocationClosed(8, "x"));
+    o.journal().close();
+    Journal.Replay again = Journal.read(f);
+    assertThat(again.records()).hasSize(expected.size() + 1);
+    assertThat(again.damage()).hasSize(1);
+  }
+
+  @Test
+  void aDamagedLengthFieldIsSkippedToTheNextIntactRecord() throws Exception {
+    Path f = dir.resolve("j.bin");
+    Journal j = Journal.open(f, false).journal();
+    sample().forEach(j::append);
+    j.close();
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.seek(0); // the first record's length now claims far more than the file holds
+      raf.write(0x7f);
+    }
+    Journal.Replay r = Journal.read(f);
+    assertThat(r.records()).isEqualTo(sample().subList(1, sample().size()));
+    assertThat(r.damage()).hasSize(1);
+    assertThat(r.damage().get(0).offset()).isZero();
+    assertThat(r.damage().get(0).cause()).startsWith("implausible record length");
+  }
+
+  @Test
   void rotationKeepsTheOldFileAndContinuesFromTheSnapshot() throws Exception {
     Path f = dir.resolve("j.bin");
     Journal j = Journal.open(f, true).journal();

@@ -51,6 +51,11 @@ public final class Lab implements DeviceDirectory {
   public volatile long intervalNanos = 100_000_000L;
   /** Refuses commands the predicate matches (BUSY). */
   public volatile BiPredicate<Device, DeviceCommand> refusal = (d, c) -> false;
+  /**
+   * How long after acknowledging GO_SAFE a device reports SAFE, as a wire device does on its next
+   * heartbeat; {@link Long#MAX_VALUE}: never.
+   */
+  public volatile long safeLagNanos;
 
   public Lab(TimeBase time, NetworkModel model) {
     this.time = time;

@@ -32,7 +32,12 @@ class LabDevice extends AbstractDevice {
       return done(org.dpem.hal.command.ResultCode.BUSY, command.name() + " refused by the lab");
     }
     if (command instanceof org.dpem.hal.command.GoSafe) {
-      setState(DeviceState.SAFE, "safe commanded");
+      long lag = lab.safeLagNanos;
+      if (lag == 0) {
+        setState(DeviceState.SAFE, "safe commanded");
+      } else if (lag != Long.MAX_VALUE) {
+        lab.time.schedule(lag, () -> setState(DeviceState.SAFE, "safe commanded"));
+      }
     } else if (command instanceof org.dpem.hal.command.ClearFault) {
       setState(DeviceState.READY, "cleared");
     }

@@ -143,6 +143,46 @@ class ControlLoopTest {
   }
 
   @Test
+  void resumeAfterEstopKeepsADeviceTheOperatorPutSafe() {
+    h.await(h.loop.operator().safeDevice("n1.memory"));
+    h.await(h.loop.operator().estop());
+    h.await(h.loop.operator().resume());
+    h.advanceSeconds(0.3);
+    assertThat(state("n1.memory")).isEqualTo("SAFE");
+    assertThat(state("n0.source")).as("an estop's SAFE is lifted by resume").isEqualTo("READY");
+
+    // a plain resume without an estop does not lift it either
+    h.await(h.loop.operator().resume());
+    assertThat(state("n1.memory")).isEqualTo("SAFE");
+    assertThat(h.await(h.loop.operator().clearFault("n1.memory")).state()).isEqualTo("READY");
+
+    h.await(h.loop.operator().safeDevice("n2.source"));
+    h.await(h.loop.operator().resume(true));
+    h.advanceSeconds(0.3);
+    assertThat(state("n2.source")).as("resume --all lifts every SAFE").isEqualTo("READY");
+  }
+
+  @Test
+  void estopAnswersOnceDevicesReportSafeAndListsOnlyThoseThatDidNot() {
+    h.lab.safeLagNanos = 250_000_000L; // acknowledged at once, SAFE on the next heartbeat
+    h.await(h.loop.operator().estop());
+    assertThat(h.await(h.loop.operator().devices()))
+        .allSatisfy(d -> assertThat(d.state()).as(d.id()).isEqualTo("SAFE"));
+
+    h.await(h.loop.operator().resume());
+    h.advanceSeconds(0.3);
+    h.lab.safeLagNanos = Long.MAX_VALUE; // never reports SAFE: the answer waits out the timeout
+    long before = h.time.nowNanos();
+    h.await(h.loop.operator().estop());
+    assertThat(h.time.nowNanos() - before).isGreaterThan(h.loop.settings.commandTimeoutNanos());
+  }
+
+  private String state(String device) {
+    return h.await(h.loop.operator().devices()).stream().filter(d -> d.id().equals(device))
+        .findFirst().orElseThrow().state();
+  }
+
+  @Test
   void cancelEndsALiveRequestAndReleasesItsAllocation() {
     h.lab.intervalNanos = 10_000_000_000L;
     SubmitResult r = h.submit("n0", "n2", 0.5, 1, 30);

@@ -65,7 +65,7 @@ class RecoveryTest {
     // this process's time-base zero is 60 s after the earlier one's
     Recovered r = loop.recover(replay, 1_060_000);
 
-    assertThat(r).isEqualTo(new Recovered(3, 1, 1));
+    assertThat(r).isEqualTo(new Recovered(3, 1, 1, List.of()));
     TrackedRequest live = loop.requests().get(1).orElseThrow();
     assertThat(live.state()).isEqualTo(RequestState.QUEUED);
     assertThat(live.delivered()).isEqualTo(1);
@@ -91,7 +91,7 @@ class RecoveryTest {
         new GreedyPolicy(), new RunMetrics(new SimpleMeterRegistry()), null,
         new HalCommander(lab, model));
     assertThat(again.recover(Journal.read(rotated), 1_060_000))
-        .isEqualTo(new Recovered(1, 1, 0));
+        .isEqualTo(new Recovered(1, 1, 0, List.of()));
     TrackedRequest back = again.requests().get(1).orElseThrow();
     assertThat(back.request()).isEqualTo(live.request());
     assertThat(back.delivered()).isEqualTo(1);
@@ -105,5 +105,47 @@ class RecoveryTest {
       assertThat(c).isInstanceOf(SourceCommand.Disable.class);
       assertThat(c.allocation().value()).isEqualTo(7);
     });
+  }
+
+  @Test
+  void damageMidJournalNamesTheLostRequestsAndNoIdIsHandedOutAgain() throws Exception {
+    Path f = dir.resolve("damaged.journal");
+    Journal j = Journal.open(f, false).journal();
+    j.append(new JournalRecord.Origin(1_000_000));
+    long[] at = new long[6];
+    for (int id = 1; id <= 5; id++) {
+      j.flush();
+      at[id] = java.nio.file.Files.size(f);
+      j.append(new JournalRecord.Admitted(request(id, id * S, 100 * S), RequestState.QUEUED, null));
+    }
+    j.append(new JournalRecord.Moved(3, RequestState.ALLOCATED, null, 20 * S));
+    j.append(new JournalRecord.AllocationOpened(12, 3, List.of("n0", "n1"), 1.0));
+    j.close();
+    // one flipped byte in request 3's admission, and a torn tail after the last record
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      raf.seek(at[3] + 20);
+      int b = raf.read();
+      raf.seek(at[3] + 20);
+      raf.write(b ^ 0x10);
+      raf.seek(raf.length());
+      raf.write(new byte[] {0, 0, 0, 90, 1, 2, 3});
+    }
+    Journal.Replay replay = Journal.read(f);
+    RunMetrics metrics = new RunMetrics(new SimpleMeterRegistry());
+    ControlLoop loop = new ControlLoop(model, lab, time, LoopSettings.of(100, 3),
+        new GreedyPolicy(), metrics, null, new HalCommander(lab, model));
+    Recovered r = loop.recover(replay, 1_060_000);
+
+    assertThat(r.known()).as("every intact admission after the damage is kept").isEqualTo(4);
+    assertThat(loop.requests().get(5)).isPresent();
+    assertThat(r.lostRequests()).containsExactly(3L);
+    // ids 3..5 and whatever the damaged bytes could have held are never handed out again
+    assertThat(loop.requests().nextId()).isEqualTo(6 + replay.idsLostAtMost());
+    assertThat(loop.journalSnapshot(0).get(1)).isEqualTo(new JournalRecord.IdFloor(
+        6 + replay.idsLostAtMost(), 13 + replay.idsLostAtMost()));
+    assertThat(metrics.journalHealth().damagedRegions()).isEqualTo(2);
+    assertThat(metrics.journalHealth().damagedBytes()).isEqualTo(replay.lostBytes());
+    assertThat(metrics.journalHealth().lostRequests()).containsExactly(3L);
+    assertThat(metrics.registry().get("dpem.journal.lost.requests").gauge().value()).isEqualTo(1);
   }
 }

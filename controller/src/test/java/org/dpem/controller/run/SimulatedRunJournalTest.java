@@ -31,6 +31,8 @@ class SimulatedRunJournalTest {
     long admitted = records.stream().filter(JournalRecord.Admitted.class::isInstance).count();
     assertThat(admitted).isEqualTo(report.summary().requests()).isPositive();
     assertThat(report.fields()).containsEntry("recovered_requests", 0);
+    assertThat(report.fields().get("journal_damage").toString())
+        .isEqualTo("{regions=0, bytes=0, lost_requests=[], ids_skipped=0}");
 
     byte[] before = Files.readAllBytes(journal);
     assertThatThrownBy(() -> run(journal).run())

@@ -5,10 +5,12 @@ import org.dpem.hal.safety.Limits;
 import org.dpem.protocol.message.AckCode;
 import org.dpem.protocol.message.DeviceStateCode;
 import org.dpem.protocol.message.Message;
+import org.dpem.protocol.message.Operation;
 
 /**
  * The checks firmware applies to a COMMAND before the device sees it, whatever the host did
- * (PROTOCOL.md 10): handshake, deadline, read-only, fault and safe state, and its own limits.
+ * (PROTOCOL.md 10): handshake, a SET_PARAM whose index and name disagree (9.5), deadline,
+ * read-only, fault and safe state, and its own limits.
  * Stopping commands pass all of them.
  */
 final class Admission {
@@ -24,6 +26,12 @@ final class Admission {
     }
     if (!greeted) {
       return refuse(AckCode.INVALID, "no handshake");
+    }
+    if (c.operation() instanceof Operation.SetParam s) {
+      Optional<String> mismatch = OperationMapping.parameterMismatch(s, limits);
+      if (mismatch.isPresent()) {
+        return refuse(AckCode.INVALID, mismatch.get());
+      }
     }
     if (c.deadlineMicros() != 0 && nowMicros > c.deadlineMicros()) {
       return refuse(AckCode.EXPIRED, "deadline passed " + (nowMicros - c.deadlineMicros()) + " us ago");

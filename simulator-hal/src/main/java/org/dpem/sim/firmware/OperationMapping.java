@@ -50,6 +50,22 @@ final class OperationMapping {
     return s.index() < names.size() ? names.get(s.index()) : "#" + s.index();
   }
 
+  /**
+   * Why a SET_PARAM's index and name disagree (PROTOCOL.md 9.5: if both are given they must name
+   * the same parameter), or empty; an index the device has no parameter for also disagrees.
+   */
+  static Optional<String> parameterMismatch(Operation.SetParam s, Limits limits) {
+    if (s.index() == Operation.SetParam.BY_NAME || s.name().isEmpty()) {
+      return Optional.empty();
+    }
+    String byIndex = paramName(s, limits);
+    if (byIndex.equals(s.name())) {
+      return Optional.empty();
+    }
+    return Optional.of("SET_PARAM index " + s.index() + (byIndex.startsWith("#")
+        ? " names no parameter" : " is '" + byIndex + "'") + " but name is '" + s.name() + "'");
+  }
+
   /** Why the operation breaks the device's own limits, or empty. */
   static Optional<String> limitViolation(Operation op, Limits limits) {
     for (Map.Entry<String, Double> e : settings(op, limits).entrySet()) {

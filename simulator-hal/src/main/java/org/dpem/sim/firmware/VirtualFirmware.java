@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a cache of recent results, so a retried {@code cmd_seq} is answered, not executed again;
  *   <li>its own limit check (OUT_OF_LIMITS) and deadline check (EXPIRED), whatever the host did;
  *   <li>read-only operation after a schema mismatch, and UNAUTHORIZED for unsigned actuation when a
- *       signing key is configured.
+ *       signing key is configured;
+ *   <li>PROTOCOL_ERROR answers only to dropped packets whose header can be trusted and that were
+ *       addressed to it, never to a PROTOCOL_ERROR, at most 10 a second ({@link ProtocolErrorReplies}).
  * </ul>
  *
  * All protocol work runs on one thread per firmware instance.
@@ -71,6 +73,7 @@ public final class VirtualFirmware implements AutoCloseable {
   private final ResultCache results = new ResultCache(RESULT_CACHE);
   private final LatchedFaults faults = new LatchedFaults();
   private final List<Message.ParamDescriptor> descriptors;
+  private final ProtocolErrorReplies errorReplies;
 
   private volatile DeviceStateCode state = DeviceStateCode.CONNECTING;
   private boolean greeted;
@@ -97,6 +100,7 @@ public final class VirtualFirmware implements AutoCloseable {
     this.config = config;
     this.time = time;
     this.descriptors = WireMapping.descriptors(device.limits());
+    this.errorReplies = new ProtocolErrorReplies(config.address());
     this.exec = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "firmware " + device.id());
       t.setDaemon(true);
@@ -306,6 +310,9 @@ public final class VirtualFirmware implements AutoCloseable {
 
   private void rejected(DecodeResult.Rejected r) {
     log.debug("{}: dropped a packet: {}", device.id(), r);
+    if (!errorReplies.answer(r, time.nowNanos())) {
+      return;
+    }
     var h = r.header();
     String detail = r.detail().length() > 200 ? r.detail().substring(0, 200) : r.detail();
     send(new Message.ProtocolError(r.reason(), h == null ? 0 : h.msgId(), h == null ? 0 : h.seq(), detail));

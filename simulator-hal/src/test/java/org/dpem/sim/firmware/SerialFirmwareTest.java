@@ -136,6 +136,24 @@ class SerialFirmwareTest {
   }
 
   @Test
+  void setParamWhoseIndexAndNameDisagreeIsInvalid() throws Exception {
+    var s = dev.session();
+    int rate = dev.session().handshake().params().stream()
+        .filter(p -> p.name().equals("rate")).findFirst().orElseThrow().index();
+    Message.CommandAck mismatch = s.attempt(new Message.Command(s.nextCmdSeq(), 0, 0,
+        new Operation.SetParam(rate, "window", 5)), false).get(2, TimeUnit.SECONDS);
+    assertThat(mismatch.result()).isEqualTo(AckCode.INVALID);
+    assertThat(mismatch.detail()).contains("'rate'").contains("'window'");
+    Message.CommandAck noSuchIndex = s.attempt(new Message.Command(s.nextCmdSeq(), 0, 0,
+        new Operation.SetParam(200, "rate", 5)), false).get(2, TimeUnit.SECONDS);
+    assertThat(noSuchIndex.result()).isEqualTo(AckCode.INVALID);
+    assertThat(fw.executedCommands()).isZero();
+    Message.CommandAck both = s.attempt(new Message.Command(s.nextCmdSeq(), 0, 0,
+        new Operation.SetParam(rate, "rate", 5)), false).get(2, TimeUnit.SECONDS);
+    assertThat(both.result()).isEqualTo(AckCode.OK);
+  }
+
+  @Test
   void garbageAndTruncatedFramesAreCountedAndSkippedAndTheSessionSurvives() throws Exception {
     PacketCodec codec = new PacketCodec();
     byte[] good = codec.encode(1, Addresses.HOST, 99, new Message.Heartbeat(1, 
