@@ -6,7 +6,12 @@ import org.dpem.config.DpemConfig;
 import org.dpem.controller.admin.AdminBackend;
 import org.dpem.controller.admin.AdminServer;
 import org.dpem.controller.admin.AdminServerConfig;
+import java.nio.file.Path;
+import org.dpem.controller.hil.HilDevices;
+import org.dpem.driver.transport.BrokerAccess;
+import org.dpem.driver.transport.BrokerCredentials;
 import org.dpem.driver.transport.EmbeddedBroker;
+import org.dpem.driver.transport.MqttTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +48,7 @@ final class Services implements AutoCloseable {
       throws StartException {
     EmbeddedBroker broker = null;
     if (cfg.controller().broker().isEmbedded()) {
-      broker = startBroker(brokerPort);
+      broker = startBroker(brokerPort, brokerAccess(cfg));
     }
     try {
       AdminServerConfig.Builder b =
@@ -67,9 +72,22 @@ final class Services implements AutoCloseable {
     }
   }
 
-  private static EmbeddedBroker startBroker(int port) throws StartException {
+  /** Credentials from the owner-only file, with a user for every device on the embedded broker. */
+  private static BrokerAccess brokerAccess(DpemConfig cfg) throws StartException {
+    Path file = BrokerCredentials.defaultFile();
     try {
-      EmbeddedBroker b = EmbeddedBroker.start(port);
+      BrokerCredentials c = BrokerCredentials.loadOrCreate(file,
+          HilDevices.embeddedMqttDevices(cfg).stream().map(MqttTopics::deviceId).toList());
+      LOG.info("embedded MQTT broker users from {}", file);
+      return HilDevices.brokerAccess(cfg, c);
+    } catch (IOException e) {
+      throw new StartException("embedded MQTT broker credentials: " + e.getMessage(), e);
+    }
+  }
+
+  private static EmbeddedBroker startBroker(int port, BrokerAccess access) throws StartException {
+    try {
+      EmbeddedBroker b = EmbeddedBroker.start(port, access);
       LOG.info("embedded MQTT broker on {}", b.url());
       return b;
     } catch (IOException taken) {
@@ -77,7 +95,7 @@ final class Services implements AutoCloseable {
         throw new StartException("embedded MQTT broker cannot start: " + taken.getMessage(), taken);
       }
       try {
-        EmbeddedBroker b = EmbeddedBroker.start(0);
+        EmbeddedBroker b = EmbeddedBroker.start(0, access);
         LOG.warn("port {} is taken ({}); embedded MQTT broker on {} instead", port,
             taken.getMessage(), b.url());
         return b;

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>latched faults re-sent until FAULT_ACK and active until CLEAR_FAULT;
  *   <li>a cache of recent results, so a retried {@code cmd_seq} is answered, not executed again;
  *   <li>its own limit check (OUT_OF_LIMITS) and deadline check (EXPIRED), whatever the host did;
- *   <li>read-only operation after a schema mismatch, and UNAUTHORIZED for unsigned actuation when a
- *       signing key is configured.
+ *   <li>read-only operation after a schema mismatch, and UNAUTHORIZED for unsigned actuation and
+ *       unsigned CLEAR_FAULT when a signing key is configured.
  * </ul>
  *
  * All protocol work runs on one thread per firmware instance.
@@ -387,10 +387,10 @@ public final class VirtualFirmware implements AutoCloseable {
       return;
     }
     Operation op = c.operation();
-    boolean rest = op.opcode().towardsRest();
-    if (!rest && config.signingKey() != null && !p.signed()) {
+    if (op.opcode().needsSignature() && config.signingKey() != null && !p.signed()) {
       // not cached: a signed command with this cmd_seq must still be able to act
-      send(new Message.CommandAck(key, AckCode.UNAUTHORIZED, "actuating commands must be signed"));
+      send(new Message.CommandAck(key, AckCode.UNAUTHORIZED, op.opcode().towardsRest()
+          ? "CLEAR_FAULT must be signed" : "actuating commands must be signed"));
       return;
     }
     Optional<Admission.Refusal> refusal = Admission.check(c, micros(), greeted, readOnly, state,

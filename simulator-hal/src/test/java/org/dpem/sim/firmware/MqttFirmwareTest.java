@@ -13,6 +13,7 @@ import org.dpem.driver.DriverSpec;
 import org.dpem.driver.Endpoint;
 import org.dpem.driver.RemoteDevice;
 import org.dpem.driver.RemotePairSource;
+import org.dpem.driver.transport.BrokerAccess;
 import org.dpem.driver.transport.EmbeddedBroker;
 import org.dpem.driver.transport.MqttLink;
 import org.dpem.driver.transport.MqttSettings;
@@ -76,7 +77,7 @@ class MqttFirmwareTest {
 
   @Test
   void thirdPartySeesRetainedStateAndDescriptionAndCommandsWork() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       serve(broker.url());
       assertThat(dev.state()).isEqualTo(DeviceState.READY);
       assertThat(dev.limits().get("rate")).isPresent();
@@ -106,7 +107,7 @@ class MqttFirmwareTest {
 
   @Test
   void controllerGoneLeavesTheFirmwareSafeWithinOneSecond() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       serve(broker.url());
       assertThat(get(((RemotePairSource) dev).enable(AllocationId.of(1), far(), NodeId.of("n2"), 5)).isOk()).isTrue();
       long t0 = System.nanoTime();
