@@ -145,7 +145,8 @@ public final class LoopOperator implements Operator {
     Request r = t.request();
     return new RequestInfo(r.id(), r.source().value(), r.destination().value(),
         r.minFidelity(), r.pairs(), t.delivered(), t.state().name(),
-        t.reason() == null ? "" : t.reason().wireName(), r.arrivalNanos() / 1e9,
+        // a failed request has no admission reason: what ended its last allocation says why
+        t.reason() == null ? t.detail() : t.reason().wireName(), r.arrivalNanos() / 1e9,
         r.deadlineNanos() / 1e9, t.allocation());
   }
 

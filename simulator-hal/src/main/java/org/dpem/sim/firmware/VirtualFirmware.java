@@ -204,6 +204,11 @@ public final class VirtualFirmware implements AutoCloseable {
     return state;
   }
 
+  /** Whether it refuses unsigned actuation and unsigned CLEAR_FAULT (a signing key is set). */
+  public boolean requiresSignatures() {
+    return config.signingKey() != null;
+  }
+
   /** Commands actually executed on the device (not answered from the cache or refused). */
   public long executedCommands() {
     return executed.get();
