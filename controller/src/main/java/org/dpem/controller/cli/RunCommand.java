@@ -85,8 +85,17 @@ public final class RunCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
+    } catch (java.nio.file.NoSuchFileException e) {
+      System.err.println("dpem run: cannot read config " + config + ": no such file");
+      return 2;
     } catch (java.io.IOException e) {
-      System.err.println("dpem run: cannot read config " + config + ": " + e.getMessage());
+      System.err.println("dpem run: cannot read config " + config + ": " + e);
+      return 2;
+    }
+    String badPort = badPort("--admin-port", adminPort) + badPort("--broker-port", brokerPort)
+        + badPort("--prometheus-port", prometheusPort);
+    if (!badPort.isEmpty()) {
+      System.err.println("dpem run: " + badPort.strip());
       return 2;
     }
     String policyName = policy != null ? policy
@@ -154,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }, "dpem-run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    WallClockTimeBase wall = durationS == null ? new WallClockTimeBase() : null;
+    WallClockTimeBase wall = durationS == null && !DpemCommand.quiet() ? new WallClockTimeBase() : null;
     if (wall != null) {
       statusEvery(wall, run, 5_000_000_000L);
     }
@@ -200,6 +209,11 @@ public final class RunCommand implements Callable<Integer> {
       }
       statusEvery(wall, run, periodNanos);
     });
+  }
+
+  private static String badPort(String option, Integer port) {
+    return port == null || (port >= 0 && port <= 65535) ? ""
+        : option + " " + port + ": a port must be 0..65535 (0 picks a free one). ";
   }
 
   static DpemConfig load(String config) throws java.io.IOException, ConfigException {

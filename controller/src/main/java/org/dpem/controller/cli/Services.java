@@ -60,7 +60,8 @@ final class Services implements AutoCloseable {
       AdminServer admin = AdminServer.start(ac, backend);
       LOG.info("admin socket on {}", admin.address());
       return new Services(broker, admin);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: a token file whose content is no token
       if (broker != null) {
         broker.close();
       }

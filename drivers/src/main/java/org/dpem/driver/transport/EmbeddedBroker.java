@@ -60,6 +60,12 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private static EmbeddedBroker startOn(int port, BrokerAccess access) throws IOException {
+    // Moquette logs a taken port as an ERROR with a stack trace before failing: ask first
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      probe.setReuseAddress(true);
+    } catch (IOException taken) {
+      throw new IOException("127.0.0.1:" + port + " is taken (" + taken.getMessage() + ")", taken);
+    }
     Properties p = new Properties();
     p.setProperty(IConfig.HOST_PROPERTY_NAME, "127.0.0.1");
     p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));

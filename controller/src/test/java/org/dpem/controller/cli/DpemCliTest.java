@@ -1,0 +1,95 @@
+package org.dpem.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What an operator sees when the command line is wrong: usage and exit 2, one message, no stack trace. */
+class DpemCliTest {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private PrintStream savedErr;
+  private PrintStream savedOut;
+
+  @BeforeEach
+  void capture() {
+    savedErr = System.err;
+    savedOut = System.out;
+    // dpem run prints its messages on System.err and moves System.out there while it runs
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(savedErr);
+    System.setOut(savedOut);
+  }
+
+  private int run(String... args) {
+    CommandLine cl = DpemCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private String console() {
+    return err + stderr.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void noArgumentsPrintsUsageAndExits2() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(console()).contains("Usage: dpem").contains("run").contains("help");
+  }
+
+  @Test
+  void helpIsACommand() {
+    assertThat(run("help")).isZero();
+    assertThat(out.toString()).contains("Usage: dpem");
+    assertThat(run("help", "run")).isZero();
+    assertThat(out.toString()).contains("Usage: dpem run").contains("--admin-port");
+  }
+
+  @Test
+  void outOfRangePortsAreOneMessage() {
+    assertThat(run("run", "--admin-port", "70000", "--duration", "1s")).isEqualTo(2);
+    assertThat(console()).contains("--admin-port 70000: a port must be 0..65535")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void missingConfigSaysNoSuchFile() {
+    assertThat(run("run", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(console()).contains("cannot read config " + dir.resolve("nope.yaml") + ": no such file")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void tokenFileWithSpacesIsOneMessage() throws Exception {
+    Path token = dir.resolve("admin.token");
+    Files.writeString(token, "two words\n");
+    Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+    // an external broker, so no embedded broker (and no credentials file) is involved
+    Path cfg = Files.writeString(dir.resolve("c.yaml"), "version: 1\nnetwork:\n  nodes:\n"
+        + "    - {id: a}\n    - {id: b}\n  links:\n    - {a: a, b: b, length_km: 5}\n"
+        + "controller:\n  broker: tcp://127.0.0.1:1\n  admin:\n    token_file: admin.token\n");
+    assertThat(run("run", "--config", cfg.toString(), "--admin-port", "0", "--duration", "1s")).isEqualTo(2);
+    assertThat(console()).contains("admin socket on 127.0.0.1:0 cannot start")
+        .contains("whitespace").doesNotContain("\tat ");
+  }
+}
