@@ -227,7 +227,8 @@ public final class LoopOperator implements Operator {
   public CompletableFuture<Void> drain(String node) {
     return onLoop(() -> {
       loop.drained.set(index(node));
-      loop.markTopologyDirty();
+      // at once, so that the reply (and any status read before the next epoch) shows the change
+      loop.rebuildTopology();
       return null;
     });
   }
@@ -236,7 +237,8 @@ public final class LoopOperator implements Operator {
   public CompletableFuture<Void> undrain(String node) {
     return onLoop(() -> {
       loop.drained.clear(index(node));
-      loop.markTopologyDirty();
+      // at once, so that the reply (and any status read before the next epoch) shows the change
+      loop.rebuildTopology();
       return null;
     });
   }
