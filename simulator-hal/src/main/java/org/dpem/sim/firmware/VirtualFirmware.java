@@ -167,8 +167,13 @@ public final class VirtualFirmware implements AutoCloseable {
       public void onPeerPresence(String presence) {
         if (presence.equals("offline")) {
           run(() -> {
-            if (armed) {
-              watchdog("the controller's MQTT connection died (Last Will)");
+            if (armed && state == DeviceStateCode.SAFE) {
+              // a controller that stops cleanly orders SAFE first, then says goodbye: no alarm
+              armed = false;
+              log.info("{}: the controller went offline; already SAFE", device.id());
+            } else if (armed) {
+              watchdog("the controller went offline (its MQTT Last Will, or it left without"
+                  + " ordering SAFE)");
             }
           });
         }

@@ -120,6 +120,26 @@ class MqttFirmwareTest {
   }
 
   @Test
+  void aCleanControllerStopLeavesTheDeviceSafeWithoutAWarning() throws Exception {
+    ch.qos.logback.classic.Logger fwLog =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(VirtualFirmware.class);
+    var seen = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    seen.start();
+    fwLog.addAppender(seen);
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
+      serve(broker.url());
+      assertThat(get(((RemotePairSource) dev).enable(AllocationId.of(1), far(), NodeId.of("n2"), 5)).isOk()).isTrue();
+      dev.close();
+      dev = null;
+      assertThat(Hil.await(Duration.ofSeconds(1), () -> fw.state() == DeviceStateCode.SAFE)).isTrue();
+      Thread.sleep(300); // the goodbye 'offline' arrives after the SAFE order
+    } finally {
+      fwLog.detachAppender(seen);
+    }
+    assertThat(seen.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+  }
+
+  @Test
   void brokerRestartReconnectsBothEndsAndNoCommandExecutesTwice() throws Exception {
     Hil.requireBinary("mosquitto");
     int port = Hil.freePort();
