@@ -121,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       opts = new RunOptions(policyName, runSeed,
           durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true,
+          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, true, true,
           speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
     } catch (IllegalArgumentException e) {
       System.err.println("dpem run: --speed: " + e.getMessage());
@@ -228,10 +228,25 @@ public final class RunCommand implements Callable<Integer> {
     throw new java.nio.file.NoSuchFileException(config);
   }
 
-  private static String text(RunReport r) {
+  static String text(RunReport r) {
     var m = r.fields();
     StringBuilder b = new StringBuilder();
-    m.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%-30s %s%n", k, v)));
+    m.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%-30s %s%n", k, human(v))));
     return b.toString().stripTrailing();
+  }
+
+  /** Whole numbers without ".0", others to 4 significant digits; null as "-". */
+  static String human(Object v) {
+    if (v == null) {
+      return "-";
+    }
+    if (v instanceof Double d) {
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return Long.toString(d.longValue());
+      }
+      return new java.math.BigDecimal(d).round(new java.math.MathContext(4))
+          .stripTrailingZeros().toPlainString();
+    }
+    return String.valueOf(v);
   }
 }

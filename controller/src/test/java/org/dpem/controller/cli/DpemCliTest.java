@@ -66,6 +66,28 @@ class DpemCliTest {
   }
 
   @Test
+  void humanNumbersHaveNoTrailingZeroAndFourSignificantDigits() {
+    assertThat(RunCommand.human(10.0)).isEqualTo("10");
+    assertThat(RunCommand.human(7.998400319936013E-5)).isEqualTo("0.00007998");
+    assertThat(RunCommand.human(0.7874766705104591)).isEqualTo("0.7875");
+    assertThat(RunCommand.human(12L)).isEqualTo("12");
+    assertThat(RunCommand.human(null)).isEqualTo("-");
+  }
+
+  @Test
+  void runTimesItsEpochs() throws Exception {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    Path cfg = Files.writeString(dir.resolve("c.yaml"), "version: 1\nnetwork:\n  nodes:\n"
+        + "    - {id: a}\n    - {id: b}\n  links:\n    - {a: a, b: b, length_km: 5}\n"
+        + "controller:\n  broker: tcp://127.0.0.1:1\n  admin:\n    token: test-token-0123456789abcdef\n");
+    assertThat(run("run", "--config", cfg.toString(), "--admin-port", "0", "--duration", "20s", "--json"))
+        .as(console()).isZero();
+    var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+    assertThat(j.path("epoch_p50_us").isNumber()).as(j.toString()).isTrue();
+  }
+
+  @Test
   void outOfRangePortsAreOneMessage() {
     assertThat(run("run", "--admin-port", "70000", "--duration", "1s")).isEqualTo(2);
     assertThat(console()).contains("--admin-port 70000: a port must be 0..65535")
