@@ -23,7 +23,6 @@ import org.dpem.controller.run.RunReport;
 import org.dpem.controller.run.Scenario;
 import org.dpem.controller.run.ScenarioBuilder;
 import org.dpem.controller.run.SimulatedRun;
-import org.dpem.hal.time.WallClockTimeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +35,8 @@ import picocli.CommandLine.Option;
             + "it is paced to the wall clock."})
 public final class RunCommand implements Callable<Integer> {
   static final String DEFAULT_CONFIG = "config/examples/paper-100.yaml";
+  /** Status lines when the console is not a terminal (a progress bar when it is). */
+  static final long STATUS_EVERY_MS = 5000;
 
   @Option(names = "--config", defaultValue = DEFAULT_CONFIG,
       description = "Config file (default ${DEFAULT-VALUE}; the shipped copy is used when that file is absent).")
@@ -163,10 +164,8 @@ public final class RunCommand implements Callable<Integer> {
       }
     }, "dpem-run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    WallClockTimeBase wall = durationS == null && !DpemCommand.quiet() ? new WallClockTimeBase() : null;
-    if (wall != null) {
-      statusEvery(wall, run, 5_000_000_000L);
-    }
+    RunProgress progress = DpemCommand.quiet() ? null
+        : new RunProgress(run, durationS, System.console() != null, System.err, STATUS_EVERY_MS);
     RunReport report;
     try {
       report = run.run();
@@ -179,8 +178,8 @@ public final class RunCommand implements Callable<Integer> {
       finished.countDown();
       return 2;
     } finally {
-      if (wall != null) {
-        wall.close();
+      if (progress != null) {
+        progress.close();
       }
     }
     if (json) {
@@ -196,19 +195,6 @@ public final class RunCommand implements Callable<Integer> {
       // the hook is running already: it waits for the latch counted down above
     }
     return 0;
-  }
-
-  private static void statusEvery(WallClockTimeBase wall, SimulatedRun run, long periodNanos) {
-    wall.schedule(periodNanos, () -> {
-      var op = run.operator();
-      if (op != null) {
-        op.status().thenAccept(s -> System.err.printf(Locale.ROOT,
-            "t=%.1fs epoch=%d policy=%s live=%d allocations=%d delivered_pairs=%d delivery_rate=%.3f%n",
-            s.timeSeconds(), s.epoch(), s.policy(), s.liveRequests(), s.activeAllocations(),
-            s.pairsDelivered(), s.deliveryRate()));
-      }
-      statusEvery(wall, run, periodNanos);
-    });
   }
 
   private static String badPort(String option, Integer port) {

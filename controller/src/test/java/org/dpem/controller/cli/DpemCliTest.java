@@ -88,6 +88,17 @@ class DpemCliTest {
   }
 
   @Test
+  void aRunWithADurationShowsStatusLinesWhenNotOnATerminal() throws Exception {
+    Path cfg = Files.writeString(dir.resolve("p.yaml"), "version: 1\nnetwork:\n  nodes:\n"
+        + "    - {id: a}\n    - {id: b}\n  links:\n    - {a: a, b: b, length_km: 5}\n"
+        + "controller:\n  broker: tcp://127.0.0.1:1\n  admin:\n    token: test-token-0123456789abcdef\n");
+    // paced at 2x: 12 simulated seconds take 6 s of wall time, past the first status line at 5 s
+    assertThat(run("run", "--config", cfg.toString(), "--admin-port", "0", "--duration", "12s",
+        "--speed", "2", "--json")).as(console()).isZero();
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).containsPattern("t=[0-9.]+s/12s epoch=");
+  }
+
+  @Test
   void outOfRangePortsAreOneMessage() {
     assertThat(run("run", "--admin-port", "70000", "--duration", "1s")).isEqualTo(2);
     assertThat(console()).contains("--admin-port 70000: a port must be 0..65535")
