@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
     description = {"Distributed Predictive Entanglement Management: controller for quantum-network edge clouds.",
         "Logs go to ~/.dpem/dpem.log (-Ddpem.log.file=FILE to change); the console shows warnings and errors."},
     subcommands = {RunCommand.class, BenchCommand.class, ConfigCommand.class, AdminCommand.class, SimulateCommand.class,
-        SimDeviceCommand.class, DeviceCommand.class, CommandLine.HelpCommand.class})
+        SimDeviceCommand.class, DeviceCommand.class, PrivacyCommand.class, AgentCommand.class,
+        CommandLine.HelpCommand.class})
 public final class DpemCommand implements Callable<Integer> {
   /** Exit status of a usage error (picocli's convention). */
   static final int USAGE = 2;

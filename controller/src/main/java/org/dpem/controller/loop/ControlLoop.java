@@ -209,7 +209,7 @@ public final class ControlLoop implements AutoCloseable {
       if (!queued.isEmpty()) {
         EpochView view = views.build(epoch, now, settings.epochNanos(), topology, queued, ledger,
             drained, last);
-        List<Claim> claims = valid(policy.decide(view), view);
+        List<Claim> claims = valid(policy.decide(view).claims(), view);
         rr = reserver.resolve(claims, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
         for (Grant g : rr.granted()) {
           open(g, now);

@@ -1,12 +1,9 @@
 package org.dpem.controller.policy;
 
-import java.util.List;
-import org.dpem.controller.reserve.Claim;
-
 /**
  * The decision step, the only part that differs between allocation schemes: called once per epoch
- * with every queued request, it returns claims (request, chosen path, rate); requests it leaves
- * out wait. Claims go through the same reservation for every policy, which counts contention and
+ * with every queued request, it returns a {@link Decision}: claims (request, chosen path, rate),
+ * and stock orders for links to fill ahead of demand; requests it leaves out wait. Claims go through the same reservation for every policy, which counts contention and
  * settles conflicts, so a policy may over-claim but never bypasses capacity. Called on the
  * control-loop thread only.
  */
@@ -14,5 +11,5 @@ public interface AllocationPolicy {
   /** The name used on the command line and in reports, e.g. {@code greedy}. */
   String name();
 
-  List<Claim> decide(EpochView view);
+  Decision decide(EpochView view);
 }

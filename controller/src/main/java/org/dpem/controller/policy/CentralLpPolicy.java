@@ -43,7 +43,7 @@ public final class CentralLpPolicy implements AllocationPolicy {
   }
 
   @Override
-  public List<Claim> decide(EpochView view) {
+  public Decision decide(EpochView view) {
     List<PendingRequest> reqs = new ArrayList<>();
     for (PendingRequest p : view.pending()) {
       if (!p.candidates().isEmpty()) {
@@ -51,7 +51,7 @@ public final class CentralLpPolicy implements AllocationPolicy {
       }
     }
     if (reqs.isEmpty()) {
-      return List.of();
+      return Decision.NONE;
     }
     reqs.sort(Comparator.comparingLong((PendingRequest p) -> p.request().deadlineNanos())
         .thenComparingLong(PendingRequest::id));
@@ -84,7 +84,7 @@ public final class CentralLpPolicy implements AllocationPolicy {
     }
     Optimisation.Result res = lp.maximise();
     if (!res.getState().isFeasible()) {
-      return List.of();
+      return Decision.NONE;
     }
     Map<Long, Column> best = new HashMap<>();
     Map<Long, Double> bestX = new HashMap<>();
@@ -106,6 +106,6 @@ public final class CentralLpPolicy implements AllocationPolicy {
       }
     }
     claims.sort(Comparator.comparingDouble((Claim c) -> -c.rate()).thenComparingLong(Claim::requestId));
-    return claims;
+    return Decision.of(claims);
   }
 }

@@ -19,7 +19,7 @@ public final class GreedyPolicy implements AllocationPolicy {
   }
 
   @Override
-  public List<Claim> decide(EpochView view) {
+  public Decision decide(EpochView view) {
     FreeCapacity free = new FreeCapacity(view.resources());
     List<Claim> claims = new ArrayList<>();
     for (PendingRequest p : view.pending()) {
@@ -28,7 +28,7 @@ public final class GreedyPolicy implements AllocationPolicy {
         claims.add(c);
       }
     }
-    return claims;
+    return Decision.of(claims);
   }
 
   /** The first candidate path with room for {@code p}, claimed in {@code free}; or null. */

@@ -23,7 +23,7 @@ public final class MaxWeightPolicy implements AllocationPolicy {
   }
 
   @Override
-  public List<Claim> decide(EpochView view) {
+  public Decision decide(EpochView view) {
     Map<List<NodeId>, Long> backlog = new HashMap<>();
     for (PendingRequest p : view.pending()) {
       backlog.merge(queueKey(p), (long) p.remaining(), Long::sum);
@@ -45,7 +45,7 @@ public final class MaxWeightPolicy implements AllocationPolicy {
         claims.add(c);
       }
     }
-    return claims;
+    return Decision.of(claims);
   }
 
   private static List<NodeId> queueKey(PendingRequest p) {

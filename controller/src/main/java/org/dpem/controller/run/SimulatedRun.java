@@ -58,6 +58,7 @@ public final class SimulatedRun {
   private final AtomicBoolean stop = new AtomicBoolean();
   private volatile Operator operator;
   private Equipment equipment;
+  private java.util.function.Consumer<MeterRegistry> meterBinder;
   private volatile HilDevices hil;
 
   /** Brings up a run's serial and MQTT devices against the simulated world. */
@@ -78,6 +79,12 @@ public final class SimulatedRun {
    */
   public SimulatedRun withEquipment(Equipment e) {
     this.equipment = e;
+    return this;
+  }
+
+  /** Registers further meters (e.g. federation's) in the run's registry when it is made. */
+  public SimulatedRun withMetrics(java.util.function.Consumer<MeterRegistry> binder) {
+    this.meterBinder = binder;
     return this;
   }
 
@@ -135,6 +142,9 @@ public final class SimulatedRun {
     Journal journal = opened == null ? null : opened.journal();
     MeterRegistry registry = options.prometheusPort().isPresent()
         ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
+    if (meterBinder != null) {
+      meterBinder.accept(registry);
+    }
     PrometheusEndpoint endpoint = options.prometheusPort().isPresent()
         ? new PrometheusEndpoint((PrometheusMeterRegistry) registry, options.prometheusPort().getAsInt())
         : null;
