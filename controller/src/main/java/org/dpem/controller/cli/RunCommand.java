@@ -30,6 +30,7 @@ import org.dpem.controller.run.RunReport;
 import org.dpem.controller.run.Scenario;
 import org.dpem.controller.run.ScenarioBuilder;
 import org.dpem.controller.run.SimulatedRun;
+import org.dpem.hal.time.WallClockTimeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -174,7 +175,8 @@ public final class RunCommand implements Callable<Integer> {
     FederationCoordinator c;
     try {
       c = FederationSetup.coordinator(f, cfg.controller().epochMs(), keys,
-          new MqttFederationTransport(MqttSettings.of(url, "dpem-run"), "dpem", keys), clock).closing(clock);
+          new MqttFederationTransport(federationSettings(services, url), Services.FEDERATION_PREFIX, keys),
+          clock).closing(clock);
     } catch (java.io.IOException e) {
       clock.close();
       throw new FederationException("federation privacy file: " + e.getMessage(), e);
@@ -237,6 +239,16 @@ public final class RunCommand implements Callable<Integer> {
       // the hook is running already: it waits for the latch counted down above
     }
     return 0;
+  }
+
+  /** On the embedded broker the aggregator logs in as the controller. */
+  private static MqttSettings federationSettings(Services services, String url) {
+    MqttSettings ms = MqttSettings.of(url, "dpem-run");
+    if (services.broker() == null || !services.broker().access().requiresAuthentication()) {
+      return ms;
+    }
+    String user = org.dpem.driver.transport.BrokerCredentials.CONTROLLER;
+    return ms.withCredentials(user, services.broker().access().credentials().password(user).orElseThrow());
   }
 
   private static String badPort(String option, Integer port) {

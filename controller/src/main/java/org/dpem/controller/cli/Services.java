@@ -7,6 +7,8 @@ import org.dpem.controller.admin.AdminBackend;
 import org.dpem.controller.admin.AdminServer;
 import org.dpem.controller.admin.AdminServerConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.dpem.controller.hil.HilDevices;
 import org.dpem.driver.transport.BrokerAccess;
 import org.dpem.driver.transport.BrokerCredentials;
@@ -77,13 +79,38 @@ final class Services implements AutoCloseable {
   private static BrokerAccess brokerAccess(DpemConfig cfg) throws StartException {
     Path file = BrokerCredentials.defaultFile();
     try {
-      BrokerCredentials c = BrokerCredentials.loadOrCreate(file,
+      List<String> agents = federationAgents(cfg);
+      List<String> users = new ArrayList<>(
           HilDevices.embeddedMqttDevices(cfg).stream().map(MqttTopics::deviceId).toList());
+      agents.forEach(a -> users.add(agentUser(a)));
+      BrokerCredentials c = BrokerCredentials.loadOrCreate(file, users);
       LOG.info("embedded MQTT broker users from {}", file);
-      return HilDevices.brokerAccess(cfg, c);
-    } catch (IOException e) {
+      BrokerAccess access = HilDevices.brokerAccess(cfg, c);
+      for (String a : agents) {
+        // an agent sends its own updates and reads the rounds; nothing else
+        access = access.withClient(agentUser(a), List.of(FEDERATION_PREFIX + "/fed/update/" + a),
+            List.of(FEDERATION_PREFIX + "/fed/round"));
+      }
+      return access;
+    } catch (IOException | IllegalArgumentException e) {
       throw new StartException("embedded MQTT broker credentials: " + e.getMessage(), e);
     }
+  }
+
+  /** The topic prefix federation uses on the controller's broker. */
+  static final String FEDERATION_PREFIX = "dpem";
+
+  /** The broker user of federation agent {@code node}. */
+  static String agentUser(String node) {
+    return "agent-" + node;
+  }
+
+  private static List<String> federationAgents(DpemConfig cfg) throws IOException {
+    var f = cfg.controller().federation();
+    if (!f.enabled() || f.keys().isEmpty()) {
+      return List.of();
+    }
+    return org.dpem.controller.federation.FederationKeys.read(f.keys().get()).agents();
   }
 
   private static EmbeddedBroker startBroker(int port, BrokerAccess access) throws StartException {

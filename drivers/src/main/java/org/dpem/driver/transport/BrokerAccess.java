@@ -21,6 +21,8 @@ import java.util.Set;
  *       {@code fault}, {@code up}, {@code rsp/...}) and subscribe only to its own {@code cmd/+},
  *       {@code down} and {@code controller}; it can neither command a device nor speak for the
  *       controller or another device;
+ *   <li>a client added with {@link #withClient} (a federation agent) may publish and read exactly
+ *       the topics it was given;
  *   <li>any other authenticated user may do nothing.
  * </ul>
  */
@@ -28,14 +30,30 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
   private static final Set<String> DEVICE_PUBLISHES = Set.of("state", "desc", "tele", "evt", "fault", "up", "rsp");
   private static final Set<String> DEVICE_READS = Set.of("cmd/+", "down", "controller");
 
+  /** A client that is neither controller nor device: the exact topics it may publish and read. */
+  private record Other(Set<String> publish, Set<String> read) {}
+
   private final BrokerCredentials credentials;
   private final Map<String, List<String>> deviceBases;
+  private final Map<String, Other> others;
   private final boolean open;
 
-  private BrokerAccess(BrokerCredentials credentials, Map<String, List<String>> deviceBases, boolean open) {
+  private BrokerAccess(BrokerCredentials credentials, Map<String, List<String>> deviceBases,
+      Map<String, Other> others, boolean open) {
     this.credentials = credentials;
     this.deviceBases = deviceBases;
+    this.others = others;
     this.open = open;
+  }
+
+  /**
+   * The same access plus a client (e.g. a federation agent) that may publish exactly the topics
+   * {@code publish} and subscribe exactly the filters {@code read}.
+   */
+  public BrokerAccess withClient(String user, Collection<String> publish, Collection<String> read) {
+    Map<String, Other> m = new java.util.HashMap<>(others);
+    m.put(user, new Other(Set.copyOf(publish), Set.copyOf(read)));
+    return new BrokerAccess(credentials, deviceBases, Map.copyOf(m), open);
   }
 
   /**
@@ -49,7 +67,7 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
     for (MqttTopics t : devices) {
       bases.computeIfAbsent(t.deviceId(), k -> new java.util.ArrayList<>()).add(t.base() + "/");
     }
-    return new BrokerAccess(credentials, Map.copyOf(bases), false);
+    return new BrokerAccess(credentials, Map.copyOf(bases), Map.of(), false);
   }
 
   /**
@@ -57,7 +75,7 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
    * their own throw-away broker; {@code dpem} commands never use it.
    */
   public static BrokerAccess anyone() {
-    return new BrokerAccess(BrokerCredentials.inMemory(List.of()), Map.of(), true);
+    return new BrokerAccess(BrokerCredentials.inMemory(List.of()), Map.of(), Map.of(), true);
   }
 
   /** Whether clients must authenticate. */
@@ -80,6 +98,10 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
     if (open || BrokerCredentials.CONTROLLER.equals(user)) {
       return true;
     }
+    Other o = user == null ? null : others.get(user);
+    if (o != null) {
+      return o.publish().contains(topic.toString());
+    }
     String rest = under(topic, user);
     if (rest == null) {
       return false;
@@ -93,6 +115,10 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
   public boolean canRead(Topic topic, String user, String client) {
     if (open || BrokerCredentials.CONTROLLER.equals(user)) {
       return true;
+    }
+    Other o = user == null ? null : others.get(user);
+    if (o != null) {
+      return o.read().contains(topic.toString());
     }
     String rest = under(topic, user);
     return rest != null && DEVICE_READS.contains(rest);

@@ -25,9 +25,11 @@ class EmbeddedBrokerAccessTest {
 
   @BeforeEach
   void up() throws Exception {
-    creds = BrokerCredentials.loadOrCreate(dir.resolve("broker.credentials"), List.of("dev-a", "dev-b"));
+    creds = BrokerCredentials.loadOrCreate(dir.resolve("broker.credentials"),
+        List.of("dev-a", "dev-b", "agent-n1"));
     broker = EmbeddedBroker.start(0, BrokerAccess.of(creds,
-        List.of(new MqttTopics("lab", "dev-a"), new MqttTopics("lab", "dev-b"))));
+        List.of(new MqttTopics("lab", "dev-a"), new MqttTopics("lab", "dev-b")))
+        .withClient("agent-n1", List.of("dpem/fed/update/n1"), List.of("dpem/fed/round")));
     // the controller sees everything that gets through
     MqttLink spy = link(BrokerCredentials.CONTROLLER, "spy");
     spy.subscribe("#", 1, (t, p) -> seen.add(t + "=" + new String(p, StandardCharsets.UTF_8)));
@@ -105,6 +107,19 @@ class EmbeddedBrokerAccessTest {
     assertThat(seen).contains("lab/dev-a/state=ready")
         .noneMatch(s -> s.contains("forged") || s.contains("own-command") || s.contains("wrong-prefix")
             || s.equals("lab/dev-a/controller=offline"));
+  }
+
+  @Test
+  void anAgentMayPublishOnlyItsOwnUpdatesAndReadOnlyRounds() throws Exception {
+    MqttLink agent = link("agent-n1", "agent");
+    assertThatThrownBy(() -> agent.subscribe("dpem/fed/update/+", 1, (t, p) -> { }))
+        .isInstanceOf(LinkDownException.class);
+    agent.subscribe("dpem/fed/round", 1, (t, p) -> { });
+    agent.publish("dpem/fed/update/n2", b("forged-update"), 1, false);
+    agent.publish("lab/dev-a/cmd/1", b("forged-command"), 1, false);
+    agent.publishAndWait("dpem/fed/update/n1", b("own-update"), 1, false, 2000);
+    assertThat(Hil.await(Duration.ofSeconds(3), () -> seen.contains("dpem/fed/update/n1=own-update"))).isTrue();
+    assertThat(seen).noneMatch(s -> s.contains("forged"));
   }
 
   @Test
