@@ -36,6 +36,29 @@ public record SigningKey(int keyId, byte[] key) {
     }
   }
 
+  /**
+   * Reads {@code KEYID:HEX} from an owner-only file, or, when the file is missing, creates it
+   * with key id 1 and 32 random bytes.
+   *
+   * @throws java.io.IOException if it cannot be read or written, is readable by others, or does
+   *     not hold a key (the message names the file)
+   */
+  public static SigningKey loadOrCreate(java.nio.file.Path file) throws java.io.IOException {
+    if (SecretFile.exists(file)) {
+      String text = SecretFile.read(file).strip();
+      try {
+        return parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new java.io.IOException(file + ": " + e.getMessage(), e);
+      }
+    }
+    byte[] raw = new byte[32];
+    new java.security.SecureRandom().nextBytes(raw);
+    SigningKey k = new SigningKey(1, raw);
+    SecretFile.write(file, "1:" + HexFormat.of().formatHex(raw) + "\n");
+    return k;
+  }
+
   @Override
   public byte[] key() {
     return key.clone();

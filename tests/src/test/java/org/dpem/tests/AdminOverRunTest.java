@@ -30,6 +30,25 @@ class AdminOverRunTest {
   }
 
   @Test
+  void readmeRequestExamplesAreAdmittedOnTheDefaultConfig() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("request (n\\d+ n\\d+ [0-9.]+ \\d+ \\d+)").matcher(readme);
+    java.util.List<String> examples = new java.util.ArrayList<>();
+    while (m.find()) {
+      examples.add("request " + m.group(1));
+    }
+    assertThat(examples).as("README's admin examples").hasSizeGreaterThanOrEqualTo(2);
+    try (AdminLine c = dpem.admin()) {
+      assertThat(c.ask("auth " + TOKEN).path("ok").asBoolean()).isTrue();
+      for (String example : examples) {
+        JsonNode r = c.ask(example);
+        assertThat(r.path("ok").asBoolean()).as("%s -> %s", example, r).isTrue();
+      }
+    }
+  }
+
+  @Test
   void operatorScriptOverPlainTcp() throws Exception {
     try (AdminLine c = dpem.admin()) {
       JsonNode refused = c.ask("status");

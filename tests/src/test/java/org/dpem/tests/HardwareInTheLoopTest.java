@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +71,10 @@ class HardwareInTheLoopTest {
         "lab-b-mem", "lab-b-bsa");
     fw.forEach((id, f) -> assertThat(f.port()).as(id).isInstanceOf(
         id.startsWith("lab-a") ? SerialPacketPort.class : MqttPacketPort.class));
+    // the shipped example signs its commands: firmware that requires signatures executed them
+    fw.forEach((id, f) -> assertThat(f.requiresSignatures()).as(id + " requires signatures").isTrue());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("hil.signing-key"))))
+        .isEqualTo("rw-------");
     long serialCommands = executed(fw, "lab-a-");
     long mqttCommands = executed(fw, "lab-b-");
     assertThat(serialCommands).as("commands executed by lab-a's firmware over the ptys").isPositive();

@@ -72,7 +72,7 @@ class RunRestartTest {
       for (String id : acknowledged) {
         JsonNode r = admin.ask("request " + id);
         assertThat(r.path("ok").asBoolean()).as("request %s after the restart: %s", id, r).isTrue();
-        assertThat(r.path("request").path("state").asText()).as("request %s", id)
+        assertThat(r.path("request").path("state").asText()).as("request %s: %s", id, r)
             .isIn("queued", "allocated");
       }
       // the killed run's socat pairs were reaped, not left beside the new ones

@@ -2,6 +2,7 @@ package org.dpem.config.controller;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.dpem.config.BrokerRef;
 
 /**
@@ -16,14 +17,19 @@ import org.dpem.config.BrokerRef;
  * @param broker the MQTT broker the controller uses (and starts, when embedded)
  * @param journal journal file; relative paths written in a config resolve against its directory
  * @param metrics metrics export
+ * @param signingKeyFile when present, every command to a serial or MQTT device is signed with the
+ *     key in this owner-only file ({@code KEYID:HEX}; generated if missing), and the devices the
+ *     controller serves itself refuse unsigned actuation and unsigned CLEAR_FAULT
  */
 public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsConfig agents, FederationConfig federation,
-    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics) {
+    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics,
+    Optional<Path> signingKeyFile) {
 
   public static final Path DEFAULT_JOURNAL = Path.of("dpem.journal");
 
   public static final ControllerConfig DEFAULT = new ControllerConfig(Policy.GREEDY, 100, 4, AgentsConfig.DEFAULT,
-      FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT);
+      FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT,
+      Optional.empty());
 
   public ControllerConfig {
     Objects.requireNonNull(policy);
@@ -33,5 +39,6 @@ public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsCon
     Objects.requireNonNull(broker);
     Objects.requireNonNull(journal);
     Objects.requireNonNull(metrics);
+    Objects.requireNonNull(signingKeyFile);
   }
 }

@@ -34,12 +34,13 @@ public record DeviceSpec(String id, String node, DeviceKind kind, DriverSpec dri
 
   /**
    * The devices a node gets when the config lists none for it: one simulated device of each
-   * kind, with ids {@code <node>-src}, {@code <node>-mem}, {@code <node>-bsa}.
+   * kind, with the ids the simulator gives them: {@code <node>.source}, {@code <node>.memory},
+   * {@code <node>.analyzer}.
    */
   public static List<DeviceSpec> simulatedDefaults(String node) {
     return List.of(
-        new DeviceSpec(node + "-src", node, DeviceKind.SOURCE, new SimDriver(), Optional.empty(), Map.of()),
-        new DeviceSpec(node + "-mem", node, DeviceKind.MEMORY, new SimDriver(), Optional.empty(), Map.of()),
-        new DeviceSpec(node + "-bsa", node, DeviceKind.ANALYZER, new SimDriver(), Optional.empty(), Map.of()));
+        new DeviceSpec(node + ".source", node, DeviceKind.SOURCE, new SimDriver(), Optional.empty(), Map.of()),
+        new DeviceSpec(node + ".memory", node, DeviceKind.MEMORY, new SimDriver(), Optional.empty(), Map.of()),
+        new DeviceSpec(node + ".analyzer", node, DeviceKind.ANALYZER, new SimDriver(), Optional.empty(), Map.of()));
   }
 }

@@ -34,8 +34,11 @@ final class ControllerReader {
     BrokerRef broker = c.has("broker") ? broker(c, "broker") : d.broker();
     Path journal = ctx.path(c, "journal", false).orElse(d.journal());
     MetricsConfig metrics = metrics(c.map("metrics"), admin.port());
+    // generated at first start when missing, like the admin token, so it need not exist yet
+    Optional<Path> signingKeyFile = ctx.path(c, "signing_key_file", false);
     c.finish();
-    return new ControllerConfig(policy, epochMs, kPaths, agents, federation, admin, broker, journal, metrics);
+    return new ControllerConfig(policy, epochMs, kPaths, agents, federation, admin, broker, journal, metrics,
+        signingKeyFile);
   }
 
   private static AgentsConfig agents(MapReader a) {

@@ -250,7 +250,8 @@ public final class OperatorAdminBackend implements AdminBackend {
   @Override
   public CompletionStage<TrainingStatus> training() {
     return CompletableFuture.failedFuture(new AdminException(AdminException.Code.UNAVAILABLE,
-        "training is not reported by this controller; see 'dpem train'"));
+        "training is not reported by this controller: it runs a fixed policy, and the learning"
+            + " layer (training, federation) is not built yet"));
   }
 
   @Override

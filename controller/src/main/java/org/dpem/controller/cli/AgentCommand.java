@@ -104,8 +104,20 @@ public final class AgentCommand implements Callable<Integer> {
     MqttSettings settings;
     try {
       settings = MqttSettings.of(url, "dpem-agent");
+      // on the controller's host its embedded broker's file holds this agent's password
+      java.nio.file.Path creds = org.dpem.driver.transport.BrokerCredentials.defaultFile();
+      if (org.dpem.driver.SecretFile.exists(creds)) {
+        var c = org.dpem.driver.transport.BrokerCredentials.loadOrCreate(creds, java.util.List.of());
+        var pw = c.password(Services.agentUser(node));
+        if (pw.isPresent()) {
+          settings = settings.withCredentials(Services.agentUser(node), pw.get());
+        }
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("dpem agent: --broker: " + e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      System.err.println("dpem agent: broker credentials: " + e.getMessage());
       return 2;
     }
     FederationAgent agent;

@@ -67,7 +67,8 @@ public final class DeviceCommand implements Runnable {
       description = "MQTT topic prefix (default: ${DEFAULT-VALUE}).")
   String prefix;
 
-  @Option(names = "--username", scope = ScopeType.INHERIT, paramLabel = "USER", description = "MQTT user name.")
+  @Option(names = "--username", scope = ScopeType.INHERIT, paramLabel = "USER",
+      description = "MQTT user name (default: user 'controller' of ~/.dpem/broker.credentials, when that file exists).")
   String username;
 
   @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASS", description = "MQTT password.", arity = "0..1",
@@ -177,7 +178,22 @@ public final class DeviceCommand implements Runnable {
     if (deviceId == null) {
       throw new IllegalArgumentException("--mqtt needs --device-id");
     }
-    return new Endpoint.Mqtt(where.mqtt, prefix, username, password, null);
+    String user = username;
+    char[] pass = password;
+    if (user == null) {
+      // on the controller's host the embedded broker's controller user is at hand
+      java.nio.file.Path f = org.dpem.driver.transport.BrokerCredentials.defaultFile();
+      if (org.dpem.driver.SecretFile.exists(f)) {
+        try {
+          var c = org.dpem.driver.transport.BrokerCredentials.loadOrCreate(f, java.util.List.of());
+          user = org.dpem.driver.transport.BrokerCredentials.CONTROLLER;
+          pass = c.password(user).orElse(null);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("MQTT credentials: " + e.getMessage(), e);
+        }
+      }
+    }
+    return new Endpoint.Mqtt(where.mqtt, prefix, user, pass, null);
   }
 
   int fail(PrintWriter out, PrintWriter err, String code, String message) {

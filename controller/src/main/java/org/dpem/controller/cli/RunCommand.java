@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
             + "it is paced to the wall clock."})
 public final class RunCommand implements Callable<Integer> {
   static final String DEFAULT_CONFIG = "config/examples/paper-100.yaml";
+  /** Status lines when the console is not a terminal (a progress bar when it is). */
+  static final long STATUS_EVERY_MS = 5000;
 
   @Option(names = "--config", defaultValue = DEFAULT_CONFIG,
       description = "Config file (default ${DEFAULT-VALUE}; the shipped copy is used when that file is absent).")
@@ -92,8 +94,17 @@ public final class RunCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
+    } catch (java.nio.file.NoSuchFileException e) {
+      System.err.println("dpem run: cannot read config " + config + ": no such file");
+      return 2;
     } catch (java.io.IOException e) {
-      System.err.println("dpem run: cannot read config " + config + ": " + e.getMessage());
+      System.err.println("dpem run: cannot read config " + config + ": " + e);
+      return 2;
+    }
+    String badPort = badPort("--admin-port", adminPort) + badPort("--broker-port", brokerPort)
+        + badPort("--prometheus-port", prometheusPort);
+    if (!badPort.isEmpty()) {
+      System.err.println("dpem run: " + badPort.strip());
       return 2;
     }
     String policyName = policy != null ? policy
@@ -119,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       opts = new RunOptions(policyName, runSeed,
           durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true,
+          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, true, true,
           speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
     } catch (IllegalArgumentException e) {
       System.err.println("dpem run: --speed: " + e.getMessage());
@@ -164,7 +175,8 @@ public final class RunCommand implements Callable<Integer> {
     FederationCoordinator c;
     try {
       c = FederationSetup.coordinator(f, cfg.controller().epochMs(), keys,
-          new MqttFederationTransport(MqttSettings.of(url, "dpem-run"), "dpem", keys), clock).closing(clock);
+          new MqttFederationTransport(federationSettings(services, url), Services.FEDERATION_PREFIX, keys),
+          clock).closing(clock);
     } catch (java.io.IOException e) {
       clock.close();
       throw new FederationException("federation privacy file: " + e.getMessage(), e);
@@ -196,10 +208,8 @@ public final class RunCommand implements Callable<Integer> {
       }
     }, "dpem-run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    WallClockTimeBase wall = durationS == null ? new WallClockTimeBase() : null;
-    if (wall != null) {
-      statusEvery(wall, run, 5_000_000_000L);
-    }
+    RunProgress progress = DpemCommand.quiet() ? null
+        : new RunProgress(run, durationS, System.console() != null, System.err, STATUS_EVERY_MS);
     RunReport report;
     try {
       report = run.run();
@@ -212,8 +222,8 @@ public final class RunCommand implements Callable<Integer> {
       finished.countDown();
       return 2;
     } finally {
-      if (wall != null) {
-        wall.close();
+      if (progress != null) {
+        progress.close();
       }
     }
     if (json) {
@@ -231,17 +241,19 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void statusEvery(WallClockTimeBase wall, SimulatedRun run, long periodNanos) {
-    wall.schedule(periodNanos, () -> {
-      var op = run.operator();
-      if (op != null) {
-        op.status().thenAccept(s -> System.err.printf(Locale.ROOT,
-            "t=%.1fs epoch=%d policy=%s live=%d allocations=%d delivered_pairs=%d delivery_rate=%.3f%n",
-            s.timeSeconds(), s.epoch(), s.policy(), s.liveRequests(), s.activeAllocations(),
-            s.pairsDelivered(), s.deliveryRate()));
-      }
-      statusEvery(wall, run, periodNanos);
-    });
+  /** On the embedded broker the aggregator logs in as the controller. */
+  private static MqttSettings federationSettings(Services services, String url) {
+    MqttSettings ms = MqttSettings.of(url, "dpem-run");
+    if (services.broker() == null || !services.broker().access().requiresAuthentication()) {
+      return ms;
+    }
+    String user = org.dpem.driver.transport.BrokerCredentials.CONTROLLER;
+    return ms.withCredentials(user, services.broker().access().credentials().password(user).orElseThrow());
+  }
+
+  private static String badPort(String option, Integer port) {
+    return port == null || (port >= 0 && port <= 65535) ? ""
+        : option + " " + port + ": a port must be 0..65535 (0 picks a free one). ";
   }
 
   static DpemConfig load(String config) throws java.io.IOException, ConfigException {
@@ -256,10 +268,25 @@ public final class RunCommand implements Callable<Integer> {
     throw new java.nio.file.NoSuchFileException(config);
   }
 
-  private static String text(RunReport r) {
+  static String text(RunReport r) {
     var m = r.fields();
     StringBuilder b = new StringBuilder();
-    m.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%-30s %s%n", k, v)));
+    m.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%-30s %s%n", k, human(v))));
     return b.toString().stripTrailing();
+  }
+
+  /** Whole numbers without ".0", others to 4 significant digits; null as "-". */
+  static String human(Object v) {
+    if (v == null) {
+      return "-";
+    }
+    if (v instanceof Double d) {
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return Long.toString(d.longValue());
+      }
+      return new java.math.BigDecimal(d).round(new java.math.MathContext(4))
+          .stripTrailingZeros().toPlainString();
+    }
+    return String.valueOf(v);
   }
 }

@@ -6,7 +6,14 @@ import org.dpem.config.DpemConfig;
 import org.dpem.controller.admin.AdminBackend;
 import org.dpem.controller.admin.AdminServer;
 import org.dpem.controller.admin.AdminServerConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpem.controller.hil.HilDevices;
+import org.dpem.driver.transport.BrokerAccess;
+import org.dpem.driver.transport.BrokerCredentials;
 import org.dpem.driver.transport.EmbeddedBroker;
+import org.dpem.driver.transport.MqttTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +50,7 @@ final class Services implements AutoCloseable {
       throws StartException {
     EmbeddedBroker broker = null;
     if (cfg.controller().broker().isEmbedded()) {
-      broker = startBroker(brokerPort);
+      broker = startBroker(brokerPort, brokerAccess(cfg));
     }
     try {
       AdminServerConfig.Builder b =
@@ -55,7 +62,8 @@ final class Services implements AutoCloseable {
       AdminServer admin = AdminServer.start(ac, backend);
       LOG.info("admin socket on {}", admin.address());
       return new Services(broker, admin);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: a token file whose content is no token
       if (broker != null) {
         broker.close();
       }
@@ -67,9 +75,47 @@ final class Services implements AutoCloseable {
     }
   }
 
-  private static EmbeddedBroker startBroker(int port) throws StartException {
+  /** Credentials from the owner-only file, with a user for every device on the embedded broker. */
+  private static BrokerAccess brokerAccess(DpemConfig cfg) throws StartException {
+    Path file = BrokerCredentials.defaultFile();
     try {
-      EmbeddedBroker b = EmbeddedBroker.start(port);
+      List<String> agents = federationAgents(cfg);
+      List<String> users = new ArrayList<>(
+          HilDevices.embeddedMqttDevices(cfg).stream().map(MqttTopics::deviceId).toList());
+      agents.forEach(a -> users.add(agentUser(a)));
+      BrokerCredentials c = BrokerCredentials.loadOrCreate(file, users);
+      LOG.info("embedded MQTT broker users from {}", file);
+      BrokerAccess access = HilDevices.brokerAccess(cfg, c);
+      for (String a : agents) {
+        // an agent sends its own updates and reads the rounds; nothing else
+        access = access.withClient(agentUser(a), List.of(FEDERATION_PREFIX + "/fed/update/" + a),
+            List.of(FEDERATION_PREFIX + "/fed/round"));
+      }
+      return access;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new StartException("embedded MQTT broker credentials: " + e.getMessage(), e);
+    }
+  }
+
+  /** The topic prefix federation uses on the controller's broker. */
+  static final String FEDERATION_PREFIX = "dpem";
+
+  /** The broker user of federation agent {@code node}. */
+  static String agentUser(String node) {
+    return "agent-" + node;
+  }
+
+  private static List<String> federationAgents(DpemConfig cfg) throws IOException {
+    var f = cfg.controller().federation();
+    if (!f.enabled() || f.keys().isEmpty()) {
+      return List.of();
+    }
+    return org.dpem.controller.federation.FederationKeys.read(f.keys().get()).agents();
+  }
+
+  private static EmbeddedBroker startBroker(int port, BrokerAccess access) throws StartException {
+    try {
+      EmbeddedBroker b = EmbeddedBroker.start(port, access);
       LOG.info("embedded MQTT broker on {}", b.url());
       return b;
     } catch (IOException taken) {
@@ -77,7 +123,7 @@ final class Services implements AutoCloseable {
         throw new StartException("embedded MQTT broker cannot start: " + taken.getMessage(), taken);
       }
       try {
-        EmbeddedBroker b = EmbeddedBroker.start(0);
+        EmbeddedBroker b = EmbeddedBroker.start(0, access);
         LOG.warn("port {} is taken ({}); embedded MQTT broker on {} instead", port,
             taken.getMessage(), b.url());
         return b;

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dpem.driver.SigningKey;
+import org.dpem.driver.transport.BrokerAccess;
+import org.dpem.driver.transport.BrokerCredentials;
 import org.dpem.driver.transport.EmbeddedBroker;
+import org.dpem.driver.transport.MqttTopics;
 import org.dpem.driver.transport.MqttSettings;
 import org.dpem.driver.transport.SerialSettings;
 import org.dpem.hal.DeviceKind;
@@ -24,7 +27,9 @@ import picocli.CommandLine.Spec;
 /** {@code dpem sim-device}: virtual firmware serving one simulated device until stopped. */
 @Command(name = "sim-device", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Serve one simulated device over FWP/1 on a serial port or MQTT, as firmware would.",
-        "With --mqtt embedded an in-process broker is started (127.0.0.1, --broker-port).",
+        "With --mqtt embedded an in-process broker is started (127.0.0.1, --broker-port); clients must",
+        "authenticate with the users of --broker-credentials. Over MQTT the device logs in as its device id",
+        "with the password from that file, when the file has one.",
         "--kind node serves a source, a memory and an analyzer (ID-src, ID-mem, ID-bsa; MQTT only).",
         "Runs until interrupted. Exit codes: 0 stopped, 2 could not start."})
 public final class SimDeviceCommand implements Callable<Integer> {
@@ -69,6 +74,11 @@ public final class SimDeviceCommand implements Callable<Integer> {
       description = "Require actuating commands signed with this key.")
   String signingKey;
 
+  @Option(names = "--broker-credentials", paramLabel = "FILE",
+      description = "Owner-only file of MQTT users and passwords (default: ~/.dpem/broker.credentials; "
+          + "with --mqtt embedded it is created, and users added, as needed).")
+  Path brokerCredentials;
+
   @Option(names = "--json", description = "Announce the started device as one JSON object on stdout.")
   boolean json;
 
@@ -107,14 +117,26 @@ public final class SimDeviceCommand implements Callable<Integer> {
         endpoint = "serial " + where.serial;
       } else {
         String url = where.mqtt;
+        List<String> ids = kinds.stream()
+            .map(k -> kinds.size() > 1 ? deviceId + "-" + shortName(k) : deviceId).toList();
+        Path credFile = brokerCredentials != null ? brokerCredentials : BrokerCredentials.defaultFile();
+        BrokerCredentials creds = null;
         if (url.equals("embedded")) {
-          broker = EmbeddedBroker.start(brokerPort);
+          creds = BrokerCredentials.loadOrCreate(credFile, ids);
+          broker = EmbeddedBroker.start(brokerPort, BrokerAccess.of(creds,
+              ids.stream().map(id -> new MqttTopics(prefix, id)).toList()));
           url = broker.url();
+        } else if (org.dpem.driver.SecretFile.exists(credFile)) {
+          creds = BrokerCredentials.loadOrCreate(credFile, List.of());
         }
-        for (DeviceKind k : kinds) {
-          String id = kinds.size() > 1 ? deviceId + "-" + shortName(k) : deviceId;
+        for (int i = 0; i < kinds.size(); i++) {
+          DeviceKind k = kinds.get(i);
+          String id = ids.get(i);
           var device = BenchDevices.create(k, id, node, time);
           MqttSettings ms = MqttSettings.of(url, "dpem-fw-" + id).withKeepAlive(keepAlive);
+          if (creds != null && creds.password(id).isPresent()) {
+            ms = ms.withCredentials(id, creds.password(id).get());
+          }
           served.add(VirtualFirmware.mqtt(device, ms, prefix, config, time).start());
         }
         endpoint = "mqtt " + url + " prefix " + prefix;

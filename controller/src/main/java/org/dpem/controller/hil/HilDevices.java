@@ -22,9 +22,13 @@ import org.dpem.driver.DriverFactory;
 import org.dpem.driver.DriverSpec;
 import org.dpem.driver.Endpoint;
 import org.dpem.driver.RemoteDevice;
+import org.dpem.driver.SigningKey;
+import org.dpem.driver.transport.BrokerAccess;
+import org.dpem.driver.transport.BrokerCredentials;
 import org.dpem.driver.transport.EmbeddedBroker;
 import org.dpem.driver.transport.LinkDownException;
 import org.dpem.driver.transport.MqttSettings;
+import org.dpem.driver.transport.MqttTopics;
 import org.dpem.driver.transport.PtyPair;
 import org.dpem.driver.transport.SerialSettings;
 import org.dpem.hal.Device;
@@ -66,10 +70,48 @@ public final class HilDevices implements AutoCloseable {
   /** Whether {@link #broker} was started here (and so is stopped here) or handed in by the run. */
   private boolean ownsBroker;
   private MixedDirectory directory;
+  /** Signs every command when the config names a key file; served firmware then requires it. */
+  private final SigningKey signingKey;
 
-  private HilDevices(SimEngine engine, EmbeddedBroker sharedBroker) {
+  private HilDevices(SimEngine engine, EmbeddedBroker sharedBroker, SigningKey signingKey) {
     this.engine = engine;
     this.broker = sharedBroker;
+    this.signingKey = signingKey;
+  }
+
+  /**
+   * Who may use the embedded broker of a run on {@code cfg}: the controller, and every MQTT device
+   * on the embedded broker, each under its own topics only.
+   *
+   * @param credentials passwords for {@value BrokerCredentials#CONTROLLER} and those devices
+   */
+  public static BrokerAccess brokerAccess(DpemConfig cfg, BrokerCredentials credentials) {
+    return BrokerAccess.of(credentials, embeddedMqttDevices(cfg));
+  }
+
+  /** The topics of every config device on the embedded broker; their ids are their user names. */
+  public static List<MqttTopics> embeddedMqttDevices(DpemConfig cfg) {
+    List<MqttTopics> out = new ArrayList<>();
+    for (DeviceSpec d : cfg.devices().all()) {
+      if (d.driver() instanceof MqttDriver m && m.broker().isEmbedded()) {
+        out.add(new MqttTopics(m.topicPrefix(), d.id()));
+      }
+    }
+    return out;
+  }
+
+  private static SigningKey signingKey(DpemConfig cfg) throws HilException {
+    if (cfg.controller().signingKeyFile().isEmpty()) {
+      return null;
+    }
+    Path file = cfg.controller().signingKeyFile().get();
+    try {
+      SigningKey k = SigningKey.loadOrCreate(file);
+      LOG.info("commands are signed with key {} from {}", k.keyId(), file);
+      return k;
+    } catch (IOException e) {
+      throw new HilException("controller.signing_key_file: " + e.getMessage(), e);
+    }
   }
 
   /** Whether a config has any device that is not simulated in-process. */
@@ -92,7 +134,7 @@ public final class HilDevices implements AutoCloseable {
    */
   public static HilDevices open(DpemConfig cfg, SimNetwork world, EmbeddedBroker sharedBroker)
       throws HilException {
-    HilDevices h = new HilDevices(world.engine(), sharedBroker);
+    HilDevices h = new HilDevices(world.engine(), sharedBroker, signingKey(cfg));
     try {
       for (DeviceSpec d : cfg.devices().all()) {
         if (d.driver().kind() != DriverKind.SIM) {
@@ -111,11 +153,24 @@ public final class HilDevices implements AutoCloseable {
     DeviceKind kind = DeviceKind.valueOf(d.kind().name());
     NodeId node = NodeId.of(d.node());
     Endpoint endpoint;
+    MqttSettings firmwareMqtt = null;
     if (d.driver() instanceof SerialDriver s) {
       endpoint = new Endpoint.Serial(Path.of(s.port()), s.baud());
     } else if (d.driver() instanceof MqttDriver m) {
-      String url = m.broker().isEmbedded() ? embeddedBroker(d).url() : m.broker().value();
-      endpoint = Endpoint.Mqtt.of(url, m.topicPrefix());
+      if (m.broker().isEmbedded()) {
+        EmbeddedBroker b = embeddedBroker(cfg, d);
+        BrokerCredentials c = b.access().credentials();
+        endpoint = new Endpoint.Mqtt(b.url(), m.topicPrefix(), BrokerCredentials.CONTROLLER,
+            c.password(BrokerCredentials.CONTROLLER).orElseThrow(), null);
+        firmwareMqtt = MqttSettings.of(b.url(), "fw-" + d.id());
+        if (b.access().requiresAuthentication()) {
+          firmwareMqtt = firmwareMqtt.withCredentials(d.id(), c.password(d.id()).orElseThrow(
+              () -> new HilException("device " + d.id() + ": the embedded broker has no user for it")));
+        }
+      } else {
+        endpoint = Endpoint.Mqtt.of(m.broker().value(), m.topicPrefix());
+        firmwareMqtt = MqttSettings.of(m.broker().value(), "fw-" + d.id());
+      }
     } else {
       throw new HilException("device " + d.id() + ": driver " + d.driver().kind() + " is not remote");
     }
@@ -127,9 +182,9 @@ public final class HilDevices implements AutoCloseable {
     // the remote device stands in for the world's: the controller must command only the remote one
     hidden.add(sim.id());
     if (d.serve().isPresent()) {
-      serve(d, sim, endpoint, world);
+      serve(d, sim, endpoint, firmwareMqtt, world);
     }
-    DriverSpec spec = new DriverSpec(DeviceId.of(d.id()), node, kind, endpoint, null, limits(d));
+    DriverSpec spec = new DriverSpec(DeviceId.of(d.id()), node, kind, endpoint, signingKey, limits(d));
     try {
       RemoteDevice r = drivers.open(spec, OPEN_TIMEOUT);
       remote.put(d.id(), r);
@@ -148,9 +203,10 @@ public final class HilDevices implements AutoCloseable {
     };
   }
 
-  private void serve(DeviceSpec d, Device sim, Endpoint endpoint, SimNetwork world)
-      throws HilException {
+  private void serve(DeviceSpec d, Device sim, Endpoint endpoint, MqttSettings firmwareMqtt,
+      SimNetwork world) throws HilException {
     ServeSpec serve = d.serve().get();
+    FirmwareConfig fc = FirmwareConfig.defaults().withSigningKey(signingKey);
     Device bound = new EngineBoundDevice(sim, world.engine(), DeviceId.of(d.id()));
     VirtualFirmware fw;
     if (endpoint instanceof Endpoint.Serial s) {
@@ -161,12 +217,11 @@ public final class HilDevices implements AutoCloseable {
         throw new HilException("device " + d.id() + ": cannot make the pty pair " + s.path()
             + " <-> " + peer + ": " + e.getMessage(), e);
       }
-      fw = VirtualFirmware.serial(bound, SerialSettings.of(peer), FirmwareConfig.defaults(), wall);
+      fw = VirtualFirmware.serial(bound, SerialSettings.of(peer), fc, wall);
     } else {
       Endpoint.Mqtt m = (Endpoint.Mqtt) endpoint;
       try {
-        fw = VirtualFirmware.mqtt(bound, MqttSettings.of(m.url(), "fw-" + d.id()), m.topicPrefix(),
-            FirmwareConfig.defaults(), wall);
+        fw = VirtualFirmware.mqtt(bound, firmwareMqtt, m.topicPrefix(), fc, wall);
       } catch (LinkDownException e) {
         throw new HilException("device " + d.id() + ": firmware cannot reach broker " + m.url()
             + ": " + e.getMessage(), e);
@@ -175,10 +230,12 @@ public final class HilDevices implements AutoCloseable {
     firmware.put(d.id(), fw.start());
   }
 
-  private EmbeddedBroker embeddedBroker(DeviceSpec d) throws HilException {
+  private EmbeddedBroker embeddedBroker(DpemConfig cfg, DeviceSpec d) throws HilException {
     if (broker == null) {
       try {
-        broker = EmbeddedBroker.start(0);
+        // a broker of this process only, on a free port: its passwords need not outlive it
+        broker = EmbeddedBroker.start(0, brokerAccess(cfg, BrokerCredentials.inMemory(
+            embeddedMqttDevices(cfg).stream().map(MqttTopics::deviceId).toList())));
         ownsBroker = true;
         LOG.info("embedded MQTT broker on {}", broker.url());
       } catch (IOException e) {

@@ -274,7 +274,7 @@ public final class ControlLoop implements AutoCloseable {
     return ok;
   }
 
-  private void rebuildTopology() {
+  void rebuildTopology() {
     BitSet usable = new BitSet(model.nodeCount());
     for (int i = 0; i < model.nodeCount(); i++) {
       NodeId id = model.node(i).id();

@@ -146,7 +146,8 @@ public final class LoopOperator implements Operator {
     Request r = t.request();
     return new RequestInfo(r.id(), r.source().value(), r.destination().value(),
         r.minFidelity(), r.pairs(), t.delivered(), t.state().name(),
-        t.reason() == null ? "" : t.reason().wireName(), r.arrivalNanos() / 1e9,
+        // a failed request has no admission reason: what ended its last allocation says why
+        t.reason() == null ? t.detail() : t.reason().wireName(), r.arrivalNanos() / 1e9,
         r.deadlineNanos() / 1e9, t.allocation());
   }
 
@@ -251,7 +252,8 @@ public final class LoopOperator implements Operator {
   public CompletableFuture<Void> drain(String node) {
     return onLoop(() -> {
       loop.drained.set(index(node));
-      loop.markTopologyDirty();
+      // at once, so that the reply (and any status read before the next epoch) shows the change
+      loop.rebuildTopology();
       return null;
     });
   }
@@ -260,7 +262,8 @@ public final class LoopOperator implements Operator {
   public CompletableFuture<Void> undrain(String node) {
     return onLoop(() -> {
       loop.drained.clear(index(node));
-      loop.markTopologyDirty();
+      // at once, so that the reply (and any status read before the next epoch) shows the change
+      loop.rebuildTopology();
       return null;
     });
   }

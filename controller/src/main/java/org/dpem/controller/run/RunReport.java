@@ -8,7 +8,9 @@ import org.dpem.controller.metrics.Summary;
 /**
  * What {@code dpem run} reports: the summary statistics, the upper bound, and the run's cost.
  *
- * @param wallSeconds host time the run took, without the upper bound's solve
+ * @param policy the policy in force at the end of the run
+ * @param wallSeconds host time the run took, the upper bound's solve included
+ * @param upperBoundSolveSeconds host time of the bound's solve (NaN when it was skipped)
  * @param upperBoundPairs the LP bound on delivered pairs for the same requests and capacities
  * @param upperBoundMethod how the bound was computed ({@code lp}, {@code lagrangian-dual})
  * @param recoveredRequests live requests this run carried over from its journal (0 for a fresh run)

@@ -215,7 +215,6 @@ public final class SimulatedRun {
     loop.drainInbox();
     loop.close();
     double simSeconds = (time.nowNanos() - t0) / 1e9;
-    double wall = (System.nanoTime() - wall0) / 1e9;
     long ub0 = System.nanoTime();
     UpperBound.Result ub = bound
         ? UpperBound.solve(scenario.model(), accepted, simSeconds)
@@ -223,11 +222,14 @@ public final class SimulatedRun {
             !options.upperBound() ? "skipped"
                 : recovered > 0 ? "skipped: live requests carried over from the journal"
                 : "skipped: run without a duration");
-    double ubSeconds = (System.nanoTime() - ub0) / 1e9;
+    // a skipped solve took no time worth reporting; the run's wall time includes the solve
+    double ubSeconds = bound ? (System.nanoTime() - ub0) / 1e9 : Double.NaN;
+    double wall = (System.nanoTime() - wall0) / 1e9;
     if (endpoint != null) {
       endpoint.close();
     }
-    return new RunReport(options.policy(), options.seed(), scenario.description(), simSeconds,
+    // the policy in force at the end: an operator may have switched it over the admin socket
+    return new RunReport(loop.policyName(), options.seed(), scenario.description(), simSeconds,
         wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
         recovered, engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
         cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3,

@@ -71,6 +71,21 @@ class DeviceCommandTest {
   }
 
   @Test
+  void readmeSequenceAtTypingSpeedFindsTheDeviceReady() throws Exception {
+    // the README's lab-tool sequence, with an operator's pauses: past the firmware's default
+    // dead-man (3 s), which a lab tool must not arm
+    Run info = dpem("device", "--serial", pty.a().toString(), "info", "--json");
+    assertThat(info.exit()).as(info.err()).isZero();
+    Thread.sleep(3500);
+    Run set = dpem("device", "--serial", pty.a().toString(), "set", "rate", "5");
+    assertThat(set.exit()).as(set.out() + set.err()).isZero();
+    Thread.sleep(3500);
+    Run again = dpem("device", "--serial", pty.a().toString(), "info", "--json");
+    assertThat(new ObjectMapper().readTree(again.out()).get("state").asText()).isEqualTo("READY");
+    assertThat(fw.state()).isEqualTo(org.dpem.protocol.message.DeviceStateCode.READY);
+  }
+
+  @Test
   void infoJsonShowsIdentityStateFirmwareAndLimits() throws Exception {
     Run r = dpem("device", "--serial", pty.a().toString(), "info", "--json");
     assertThat(r.exit()).as(r.err()).isZero();

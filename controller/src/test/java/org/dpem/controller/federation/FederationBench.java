@@ -41,7 +41,7 @@ class FederationBench {
   void overTheEmbeddedBroker() throws Exception {
     List<String> ids = ids();
     FederationKeys keys = Keys.of(ids);
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0); CountingProxy proxy = new CountingProxy(broker.port())) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, org.dpem.driver.transport.BrokerAccess.anyone()); CountingProxy proxy = new CountingProxy(broker.port())) {
       MqttSettings s = MqttSettings.of(proxy.url(), "bench");
       MqttFederationTransport aggregator = new MqttFederationTransport(s, "dpem", keys);
       List<MqttFederationTransport> agentEnds = new ArrayList<>();

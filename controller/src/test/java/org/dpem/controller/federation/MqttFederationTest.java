@@ -30,7 +30,7 @@ class MqttFederationTest {
   void agentsFederateAndForgedOrReplayedUpdatesAreDropped() throws Exception {
     List<String> ids = List.of("n1", "n2", "n3");
     FederationKeys keys = Keys.of(ids);
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, org.dpem.driver.transport.BrokerAccess.anyone());
         WallClockTimeBase time = new WallClockTimeBase()) {
       MqttSettings s = MqttSettings.of(broker.url(), "test");
       MqttFederationTransport aggT = new MqttFederationTransport(s, "dpem", keys);

@@ -79,7 +79,7 @@ class HilDevicesTest {
 
   @Test
   void unservedDeviceIsOpenedAsEquipmentWithNoFirmwareStarted() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, org.dpem.driver.transport.BrokerAccess.anyone());
         WallClockTimeBase clock = new WallClockTimeBase()) {
       DpemConfig cfg = ConfigLoader.parse(config(broker.url(), "", ""), "real.yaml");
       // the "equipment": a simulated source of its own, served by firmware outside the controller

@@ -77,6 +77,15 @@ class ControlLoopTest {
   }
 
   @Test
+  void undrainAnswersWithTheNodeActiveAgain() throws Exception {
+    var admin = new org.dpem.controller.admin.OperatorAdminBackend(h.loop.operator());
+    h.advanceSeconds(0.2);
+    assertThat(h.await(admin.drain("n1").toCompletableFuture()).state()).isEqualTo("drained");
+    // the reply to undrain is the node as it now is, not as the last epoch's topology saw it
+    assertThat(h.await(admin.undrain("n1").toCompletableFuture()).state()).isEqualTo("active");
+  }
+
+  @Test
   void aDrainedRepeaterTakesNoNewAllocations() {
     h.await(h.loop.operator().drain("n1"));
     h.lab.intervalNanos = 10_000_000_000L; // no deliveries: allocations stay up

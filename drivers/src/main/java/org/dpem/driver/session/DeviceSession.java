@@ -285,6 +285,11 @@ public final class DeviceSession implements AutoCloseable {
   }
 
   private void sendHeartbeat() {
+    if (config.deadman().isZero()) {
+      // not the device's controller (a lab tool): any host heartbeat would arm the device's
+      // dead-man (0 means its default, PROTOCOL.md 10.4), and it would go SAFE once we exit
+      return;
+    }
     transmitQuietly(new Message.Heartbeat(Math.max(0, time.nowNanos() / 1000), DeviceStateCode.READY,
         config.deadman().toMillis()));
   }

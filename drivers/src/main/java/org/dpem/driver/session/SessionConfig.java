@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param deviceAddress the device's header address (1..254)
  * @param heartbeatInterval how often the host sends HEARTBEAT and checks the device's
  * @param deadman silence after which the device must go SAFE; sent in every host heartbeat.
- *     Zero asks for the firmware's default (lab tools); a session with a non-zero dead-man is a
- *     controller and orders its devices SAFE when it closes.
+ *     Zero: this host is not the device's controller (a lab tool) and sends no heartbeats at all,
+ *     since any host heartbeat arms the device's watchdog; a session with a non-zero dead-man is
+ *     a controller and orders its devices SAFE when it closes.
  * @param lostAfter device silence after which the host declares it LOST
  * @param helloInterval how often HELLO is repeated until DEVICE_INFO arrives
  * @param ackTimeout how long one attempt waits for COMMAND_ACK

@@ -11,8 +11,9 @@ import java.util.Properties;
 
 /**
  * An in-process MQTT broker (Moquette) for runs and tests that need no external one: loopback
- * only, anonymous, no persistence, and telemetry off (it defaults to on and then calls outside
- * hosts at start-up).
+ * only, no persistence, and telemetry off (it defaults to on and then calls outside hosts at
+ * start-up). Who may connect and what each client may publish and read is a {@link BrokerAccess}:
+ * {@code dpem} always starts it with credentials and per-device topic rules.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   /** Largest MQTT message the broker accepts. */
@@ -20,20 +21,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private final Server server;
   private final int port;
+  private final BrokerAccess access;
   private boolean running = true;
 
-  private EmbeddedBroker(Server server, int port) {
+  private EmbeddedBroker(Server server, int port, BrokerAccess access) {
     this.server = server;
     this.port = port;
+    this.access = access;
   }
 
   /**
    * Starts a broker on 127.0.0.1.
    *
    * @param port the TCP port, or 0 for a free one ({@link #port()} tells which)
+   * @param access who may connect, publish and subscribe
    * @throws IOException naming the port if it cannot listen
    */
-  public static EmbeddedBroker start(int port) throws IOException {
+  public static EmbeddedBroker start(int port, BrokerAccess access) throws IOException {
+    java.util.Objects.requireNonNull(access, "access");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("broker port must be 0-65535, got " + port);
     }
@@ -43,7 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     for (int attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++) {
       int p = port == 0 ? probeFreePort() : port;
       try {
-        return startOn(p);
+        return startOn(p, access);
       } catch (IOException e) {
         last = e;
       }
@@ -57,11 +62,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private static EmbeddedBroker startOn(int port) throws IOException {
+  private static EmbeddedBroker startOn(int port, BrokerAccess access) throws IOException {
+    // Moquette logs a taken port as an ERROR with a stack trace before failing: ask first
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      probe.setReuseAddress(true);
+    } catch (IOException taken) {
+      throw new IOException("127.0.0.1:" + port + " is taken (" + taken.getMessage() + ")", taken);
+    }
     Properties p = new Properties();
     p.setProperty(IConfig.HOST_PROPERTY_NAME, "127.0.0.1");
     p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
-    p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+    p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME,
+        Boolean.toString(!access.requiresAuthentication()));
     p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
     p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
     p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
@@ -70,16 +82,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
     Server server = new Server();
     try {
-      server.startServer(new MemoryConfig(p), List.of());
+      server.startServer(new MemoryConfig(p), List.of(), null, access, access);
     } catch (IOException | RuntimeException e) {
       throw new IOException("cannot start the embedded MQTT broker on 127.0.0.1:" + port + ": " + e, e);
     }
-    return new EmbeddedBroker(server, port);
+    return new EmbeddedBroker(server, port, access);
   }
 
   /** The port it listens on. */
   public int port() {
     return port;
+  }
+
+  /** Who may use it, with the credentials clients authenticate with. */
+  public BrokerAccess access() {
+    return access;
   }
 
   /** {@code tcp://127.0.0.1:PORT}. */

@@ -174,7 +174,7 @@ public final class MqttLink implements AutoCloseable {
     long timeoutMs = settings.connectTimeout().toMillis();
     client.connect(o).waitForCompletion(timeoutMs);
     for (Map.Entry<String, Sub> s : subscriptions.entrySet()) {
-      client.subscribe(s.getKey(), s.getValue().qos()).waitForCompletion(timeoutMs);
+      subscribeNow(s.getKey(), s.getValue().qos(), timeoutMs);
     }
     connected = true;
     backoffNanos = settings.reconnectMin().toNanos();
@@ -242,10 +242,22 @@ public final class MqttLink implements AutoCloseable {
     subscriptions.put(filter, new Sub(qos, handler));
     if (isConnected()) {
       try {
-        client.subscribe(filter, qos).waitForCompletion(settings.connectTimeout().toMillis());
+        subscribeNow(filter, qos, settings.connectTimeout().toMillis());
       } catch (MqttException e) {
         throw new LinkDownException("subscribe to " + filter + " failed: " + describe(e), e);
       }
+    }
+  }
+
+  /** Subscribes and waits; a broker's refusal (granted QoS 0x80) fails like any other error. */
+  private void subscribeNow(String filter, int qos, long timeoutMs) throws MqttException {
+    IMqttToken t = client.subscribe(filter, qos);
+    t.waitForCompletion(timeoutMs);
+    int[] granted = t.getGrantedQos();
+    if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+      // Paho reports a refused subscription as success; the broker's ACL said no
+      throw new MqttException(MqttException.REASON_CODE_NOT_AUTHORIZED,
+          new IllegalStateException("the broker refused the subscription to " + filter));
     }
   }
 

@@ -18,7 +18,7 @@ class MqttLinkTest {
 
   @Test
   void embeddedBrokerCarriesMessagesAndRetainedStateReachesLateSubscribers() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       assertThat(broker.port()).isPositive();
       MqttLink pub = new MqttLink(MqttSettings.of(broker.url(), "pub"), null, null);
       pub.start();
@@ -53,7 +53,7 @@ class MqttLinkTest {
 
   @Test
   void willFiresWhenAClientDiesAndPublishingWhileDownFailsAtOnce() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       List<String> got = new CopyOnWriteArrayList<>();
       MqttLink watcher = new MqttLink(MqttSettings.of(broker.url(), "watcher"), null, null);
       watcher.subscribe("d/state", 1, (t, p) -> got.add(new String(p, StandardCharsets.UTF_8)));

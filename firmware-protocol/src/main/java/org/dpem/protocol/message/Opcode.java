@@ -61,6 +61,16 @@ public enum Opcode {
     return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
   }
 
+  /**
+   * Whether a device that verifies signatures refuses this opcode unsigned ({@code UNAUTHORIZED}):
+   * every actuating opcode, and CLEAR_FAULT, the one command that leaves SAFE or FAULT. Only
+   * commands that stop or read are accepted unsigned, because stopping must always be possible
+   * and leaving SAFE must never be possible for whoever can merely reach the wire or the broker.
+   */
+  public boolean needsSignature() {
+    return this == CLEAR_FAULT || !towardsRest();
+  }
+
   /** Whether this opcode only takes the device towards rest; such commands are never refused for limits or faults. */
   public boolean towardsRest() {
     return switch (this) {

@@ -12,8 +12,8 @@ import org.dpem.protocol.message.Schema;
  * @param heartbeatInterval how often it sends HEARTBEAT and checks the host's
  * @param telemetryInterval how often it sends TELEMETRY
  * @param faultResendInterval how often an unacknowledged latched FAULT is sent again
- * @param signingKey when set, actuating commands must be signed with it (stopping commands are
- *     always accepted, signed or not, because stopping must always be possible)
+ * @param signingKey when set, actuating commands and CLEAR_FAULT must be signed with it (stopping
+ *     commands are always accepted, signed or not, because stopping must always be possible)
  * @param schemaHash the schema hash it claims (tests use a wrong one to check read-only mode)
  * @param model model text for DEVICE_INFO
  * @param firmware firmware version text for DEVICE_INFO

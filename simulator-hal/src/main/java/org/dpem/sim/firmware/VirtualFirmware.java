@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>latched faults re-sent until FAULT_ACK and active until CLEAR_FAULT;
  *   <li>a cache of recent results, so a retried {@code cmd_seq} is answered, not executed again;
  *   <li>its own limit check (OUT_OF_LIMITS) and deadline check (EXPIRED), whatever the host did;
- *   <li>read-only operation after a schema mismatch, and UNAUTHORIZED for unsigned actuation when a
- *       signing key is configured;
+ *   <li>read-only operation after a schema mismatch, and UNAUTHORIZED for unsigned actuation and
+ *       unsigned CLEAR_FAULT when a signing key is configured;
  *   <li>PROTOCOL_ERROR answers only to dropped packets whose header can be trusted and that were
  *       addressed to it, never to a PROTOCOL_ERROR, at most 10 a second ({@link ProtocolErrorReplies}).
  * </ul>
@@ -171,8 +171,13 @@ public final class VirtualFirmware implements AutoCloseable {
       public void onPeerPresence(String presence) {
         if (presence.equals("offline")) {
           run(() -> {
-            if (armed) {
-              watchdog("the controller's MQTT connection died (Last Will)");
+            if (armed && state == DeviceStateCode.SAFE) {
+              // a controller that stops cleanly orders SAFE first, then says goodbye: no alarm
+              armed = false;
+              log.info("{}: the controller went offline; already SAFE", device.id());
+            } else if (armed) {
+              watchdog("the controller went offline (its MQTT Last Will, or it left without"
+                  + " ordering SAFE)");
             }
           });
         }
@@ -206,6 +211,11 @@ public final class VirtualFirmware implements AutoCloseable {
   /** The state it reports in heartbeats. */
   public DeviceStateCode state() {
     return state;
+  }
+
+  /** Whether it refuses unsigned actuation and unsigned CLEAR_FAULT (a signing key is set). */
+  public boolean requiresSignatures() {
+    return config.signingKey() != null;
   }
 
   /** Commands actually executed on the device (not answered from the cache or refused). */
@@ -394,10 +404,10 @@ public final class VirtualFirmware implements AutoCloseable {
       return;
     }
     Operation op = c.operation();
-    boolean rest = op.opcode().towardsRest();
-    if (!rest && config.signingKey() != null && !p.signed()) {
+    if (op.opcode().needsSignature() && config.signingKey() != null && !p.signed()) {
       // not cached: a signed command with this cmd_seq must still be able to act
-      send(new Message.CommandAck(key, AckCode.UNAUTHORIZED, "actuating commands must be signed"));
+      send(new Message.CommandAck(key, AckCode.UNAUTHORIZED, op.opcode().towardsRest()
+          ? "CLEAR_FAULT must be signed" : "actuating commands must be signed"));
       return;
     }
     Optional<Admission.Refusal> refusal = Admission.check(c, micros(), greeted, readOnly, state,

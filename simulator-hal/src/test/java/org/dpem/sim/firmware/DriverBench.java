@@ -14,6 +14,7 @@ import org.dpem.driver.DriverSpec;
 import org.dpem.driver.Endpoint;
 import org.dpem.driver.RemoteDevice;
 import org.dpem.driver.WireMapping;
+import org.dpem.driver.transport.BrokerAccess;
 import org.dpem.driver.transport.EmbeddedBroker;
 import org.dpem.driver.transport.MqttSettings;
 import org.dpem.driver.transport.PtyPair;
@@ -76,7 +77,7 @@ class DriverBench {
   }
 
   private static void mqttRoundTrip(WallClockTimeBase time) throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       var bench = BenchDevices.create(DeviceKind.SOURCE, "m-src", "n", time);
       try (VirtualFirmware fw = VirtualFirmware.mqtt(bench, MqttSettings.of(broker.url(), "fw-bench"),
               "bench", FirmwareConfig.defaults().withTelemetryInterval(Duration.ofSeconds(1)), time).start();

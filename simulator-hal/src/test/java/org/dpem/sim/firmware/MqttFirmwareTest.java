@@ -13,6 +13,7 @@ import org.dpem.driver.DriverSpec;
 import org.dpem.driver.Endpoint;
 import org.dpem.driver.RemoteDevice;
 import org.dpem.driver.RemotePairSource;
+import org.dpem.driver.transport.BrokerAccess;
 import org.dpem.driver.transport.EmbeddedBroker;
 import org.dpem.driver.transport.MqttLink;
 import org.dpem.driver.transport.MqttSettings;
@@ -76,7 +77,7 @@ class MqttFirmwareTest {
 
   @Test
   void thirdPartySeesRetainedStateAndDescriptionAndCommandsWork() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       serve(broker.url());
       assertThat(dev.state()).isEqualTo(DeviceState.READY);
       assertThat(dev.limits().get("rate")).isPresent();
@@ -106,7 +107,7 @@ class MqttFirmwareTest {
 
   @Test
   void controllerGoneLeavesTheFirmwareSafeWithinOneSecond() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
       serve(broker.url());
       assertThat(get(((RemotePairSource) dev).enable(AllocationId.of(1), far(), NodeId.of("n2"), 5)).isOk()).isTrue();
       long t0 = System.nanoTime();
@@ -116,6 +117,26 @@ class MqttFirmwareTest {
       assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.0);
       assertThat(((BenchPairSource) bench).reading().enabled()).isFalse();
     }
+  }
+
+  @Test
+  void aCleanControllerStopLeavesTheDeviceSafeWithoutAWarning() throws Exception {
+    ch.qos.logback.classic.Logger fwLog =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(VirtualFirmware.class);
+    var seen = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    seen.start();
+    fwLog.addAppender(seen);
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, BrokerAccess.anyone())) {
+      serve(broker.url());
+      assertThat(get(((RemotePairSource) dev).enable(AllocationId.of(1), far(), NodeId.of("n2"), 5)).isOk()).isTrue();
+      dev.close();
+      dev = null;
+      assertThat(Hil.await(Duration.ofSeconds(1), () -> fw.state() == DeviceStateCode.SAFE)).isTrue();
+      Thread.sleep(300); // the goodbye 'offline' arrives after the SAFE order
+    } finally {
+      fwLog.detachAppender(seen);
+    }
+    assertThat(seen.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
   }
 
   @Test
