@@ -26,7 +26,7 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
   public static Usage of(NetworkModel model, CandidatePath path, double rate) {
     int[] idx = path.nodeIndex();
     int hops = idx.length - 1;
-    ChainModel chain = ChainModel.of(model, idx);
+    ChainModel chain = path.chain();
     double herald = rate / chain.perHerald();
     // at most: hops generation entries, hops-1 swaps, hops+1 memory entries
     int n = 3 * hops;
@@ -50,7 +50,7 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
 
   /** Attempts per second each link's generating source makes for {@code rate} along {@code path}, link by link. */
   public static double[] attemptsPerLink(NetworkModel model, CandidatePath path, double rate) {
-    double herald = rate / ChainModel.of(model, path.nodeIndex()).perHerald();
+    double herald = rate / path.perHerald();
     double[] a = new double[path.hops()];
     for (int j = 0; j < a.length; j++) {
       a[j] = herald / path.linkSuccess()[j];

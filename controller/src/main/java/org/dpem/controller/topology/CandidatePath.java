@@ -17,14 +17,15 @@ import org.dpem.hal.NodeId;
  * @param waitExponent how many expected waits the path's pairs spend in memory, {@code h (H_h - 1)}
  * @param coherenceS the shortest coherence time on the path
  * @param swapSuccess product of the inner nodes' swap success probabilities
- * @param perHerald end-to-end pairs delivered per unit link herald rate with one slot per side
- *     ({@link ChainModel#perHerald}; 1 for one hop, below {@code swapSuccess} for more)
+ * @param chain what the path delivers per unit link herald rate with one slot per side, and the
+ *     swaps that takes ({@link ChainModel}; 1 pair per herald for one hop, below
+ *     {@code swapSuccess} for more)
  * @param capacity the end-to-end pairs/s the path can carry on an idle network: the least, over
  *     its generating nodes and swapping nodes, of capacity over what one pair/s uses there
  */
 public record CandidatePath(List<NodeId> nodes, int[] nodeIndex, double[] linkSuccess,
     double yield, double fidelity, double heraldWerner, double waitExponent, double coherenceS,
-    double swapSuccess, double perHerald, double capacity) {
+    double swapSuccess, ChainModel chain, double capacity) {
   public CandidatePath {
     nodes = List.copyOf(nodes);
   }
@@ -50,7 +51,12 @@ public record CandidatePath(List<NodeId> nodes, int[] nodeIndex, double[] linkSu
     if (r >= 1) {
       return Double.POSITIVE_INFINITY;
     }
-    return perHerald * (2 / coherenceS) * r / (1 - r);
+    return perHerald() * (2 / coherenceS) * r / (1 - r);
+  }
+
+  /** End-to-end pairs per unit link herald rate ({@link ChainModel#perHerald}). */
+  public double perHerald() {
+    return chain.perHerald();
   }
 
   public int hops() {

@@ -233,7 +233,7 @@ public final class TopologySnapshot {
     yield *= q;
     ChainModel chain = ChainModel.of(model, idx);
     return new CandidatePath(ids, idx, p, yield, FidelityModel.fidelity(decayed), w, exponent,
-        coherence, q, chain.perHerald(), capacity(idx, p, chain));
+        coherence, q, chain, capacity(idx, p, chain));
   }
 
   /**
