@@ -29,7 +29,7 @@ final class ControllerReader {
     int epochMs = c.integer("epoch_ms", d.epochMs(), Bounds.closed(1, 3_600_000));
     int kPaths = c.integer("k_paths", d.kPaths(), Bounds.closed(1, 64));
     AgentsConfig agents = agents(c.map("agents"));
-    FederationConfig federation = federation(c.map("federation"));
+    FederationConfig federation = federation(c.map("federation"), ctx);
     AdminConfig admin = admin(c.map("admin"), ctx);
     BrokerRef broker = c.has("broker") ? broker(c, "broker") : d.broker();
     Path journal = ctx.path(c, "journal", false).orElse(d.journal());
@@ -55,14 +55,30 @@ final class ControllerReader {
     return r;
   }
 
-  private static FederationConfig federation(MapReader f) {
+  private static FederationConfig federation(MapReader f, LoadContext ctx) {
     FederationConfig d = FederationConfig.DEFAULT;
+    double clip = f.number("clip_norm", d.clipNorm(), Bounds.POSITIVE);
+    double normBound = f.number("norm_bound", clip, Bounds.POSITIVE);
+    if (normBound > clip) {
+      f.problem("norm_bound", "norm_bound " + normBound + " may not exceed clip_norm " + clip);
+    }
     FederationConfig r = new FederationConfig(
         f.bool("enabled", d.enabled()),
         f.integer("every_epochs", d.everyEpochs(), Bounds.closed(1, 1_000_000)),
-        f.number("clip_norm", d.clipNorm(), Bounds.POSITIVE),
+        clip,
         f.number("noise_multiplier", d.noiseMultiplier(), Bounds.NON_NEGATIVE),
-        f.number("delta", d.delta(), new Bounds(0, false, 1, false)));
+        f.number("delta", d.delta(), new Bounds(0, false, 1, false)),
+        f.number("sampling_rate", d.samplingRate(), new Bounds(0, false, 1, true)),
+        f.number("server_learning_rate", d.serverLearningRate(), Bounds.POSITIVE),
+        f.number("server_momentum", d.serverMomentum(), new Bounds(0, true, 1, false)),
+        f.integer("round_timeout_ms", d.roundTimeoutMs(), Bounds.closed(1, 86_400_000)),
+        f.optNumber("epsilon_budget", Bounds.POSITIVE).orElse(d.epsilonBudget()),
+        f.choice("rule", org.dpem.config.controller.AggregationRule.class, d.rule()),
+        f.number("trim_fraction", d.trimFraction(), new Bounds(0, true, 0.5, false)),
+        Math.min(normBound, clip),
+        ctx.path(f, "keys", true),
+        ctx.path(f, "privacy_file", false)
+            .orElse(ctx.baseDir().map(b -> b.resolve(d.privacyFile())).orElse(d.privacyFile())));
     f.finish();
     return r;
   }

@@ -15,7 +15,14 @@ import org.dpem.config.ConfigLoader;
 import org.dpem.config.DpemConfig;
 import org.dpem.config.ShippedExamples;
 import org.dpem.config.device.DriverKind;
+import org.dpem.config.controller.FederationConfig;
 import org.dpem.controller.admin.OperatorAdminBackend;
+import org.dpem.controller.federation.FederationCoordinator;
+import org.dpem.controller.federation.FederationException;
+import org.dpem.controller.federation.FederationKeys;
+import org.dpem.controller.federation.FederationSetup;
+import org.dpem.controller.federation.MqttFederationTransport;
+import org.dpem.driver.transport.MqttSettings;
 import org.dpem.controller.hil.HilDevices;
 import org.dpem.controller.policy.Policies;
 import org.dpem.controller.run.RunOptions;
@@ -123,13 +130,48 @@ public final class RunCommand implements Callable<Integer> {
         + (speed == null ? "" : ", " + speed + "x real time")
         + (journalFile == null ? "" : ", journal " + journalFile));
     SimulatedRun run = new SimulatedRun(scenario, opts);
-    try (Services services = Services.start(cfg, adminPort, brokerPort,
-        new OperatorAdminBackend(run::operator))) {
+    OperatorAdminBackend backend = new OperatorAdminBackend(run::operator);
+    try (Services services = Services.start(cfg, adminPort, brokerPort, backend);
+        FederationCoordinator fed = startFederation(cfg, services, backend, run)) {
       return runWith(cfg, run, services, out);
-    } catch (Services.StartException e) {
+    } catch (Services.StartException | FederationException e) {
       System.err.println("dpem run: " + e.getMessage());
       return 2;
     }
+  }
+
+  /**
+   * The federation aggregator, when the config gives federation keys: over the run's broker, on
+   * the wall clock (agents are processes of their own), reported by `fed` and in the metrics.
+   */
+  private static FederationCoordinator startFederation(DpemConfig cfg, Services services,
+      OperatorAdminBackend backend, SimulatedRun run) throws FederationException {
+    FederationConfig f = cfg.controller().federation();
+    if (!f.enabled() || f.keys().isEmpty()) {
+      return null;
+    }
+    FederationKeys keys;
+    try {
+      keys = FederationKeys.read(f.keys().get());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new FederationException("federation key file " + f.keys().get() + ": " + e.getMessage(), e);
+    }
+    if (keys.agents().isEmpty()) {
+      throw new FederationException("federation key file " + f.keys().get() + " names no agents");
+    }
+    String url = services.broker() != null ? services.broker().url() : cfg.controller().broker().value();
+    WallClockTimeBase clock = new WallClockTimeBase();
+    FederationCoordinator c;
+    try {
+      c = FederationSetup.coordinator(f, cfg.controller().epochMs(), keys,
+          new MqttFederationTransport(MqttSettings.of(url, "dpem-run"), "dpem", keys), clock).closing(clock);
+    } catch (java.io.IOException e) {
+      clock.close();
+      throw new FederationException("federation privacy file: " + e.getMessage(), e);
+    }
+    run.withMetrics(c::bindMetrics);
+    backend.withFederation(c::status);
+    return c.start();
   }
 
   private Integer runWith(DpemConfig cfg, SimulatedRun run, Services services, PrintStream out)

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 import org.dpem.controller.bound.UpperBound;
 import org.dpem.controller.journal.Journal;
@@ -21,6 +22,7 @@ import org.dpem.controller.loop.Recovered;
 import org.dpem.controller.metrics.PrometheusEndpoint;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.operator.Operator;
+import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.policy.Policies;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestState;
@@ -58,7 +60,9 @@ public final class SimulatedRun {
   private final AtomicBoolean stop = new AtomicBoolean();
   private volatile Operator operator;
   private Equipment equipment;
+  private java.util.function.Consumer<MeterRegistry> meterBinder;
   private volatile HilDevices hil;
+  private UnaryOperator<AllocationPolicy> policyWrapper = UnaryOperator.identity();
 
   /** Brings up a run's serial and MQTT devices against the simulated world. */
   @FunctionalInterface
@@ -78,6 +82,21 @@ public final class SimulatedRun {
    */
   public SimulatedRun withEquipment(Equipment e) {
     this.equipment = e;
+    return this;
+  }
+
+  /** Registers further meters (e.g. federation's) in the run's registry when it is made. */
+  public SimulatedRun withMetrics(java.util.function.Consumer<MeterRegistry> binder) {
+    this.meterBinder = binder;
+    return this;
+  }
+
+  /**
+   * Wraps the run's policy, e.g. to record every decision for a replayable log; the wrapper
+   * must pass decisions through unchanged.
+   */
+  public SimulatedRun withPolicyWrapper(UnaryOperator<AllocationPolicy> wrapper) {
+    this.policyWrapper = wrapper;
     return this;
   }
 
@@ -135,6 +154,9 @@ public final class SimulatedRun {
     Journal journal = opened == null ? null : opened.journal();
     MeterRegistry registry = options.prometheusPort().isPresent()
         ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
+    if (meterBinder != null) {
+      meterBinder.accept(registry);
+    }
     PrometheusEndpoint endpoint = options.prometheusPort().isPresent()
         ? new PrometheusEndpoint((PrometheusMeterRegistry) registry, options.prometheusPort().getAsInt())
         : null;
@@ -144,7 +166,7 @@ public final class SimulatedRun {
     ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
-        Policies.create(options.policy()), new RunMetrics(registry), journal,
+        policyWrapper.apply(Policies.create(options.policy())), new RunMetrics(registry), journal,
         new HalCommander(devices, scenario.model()));
     int recovered = 0;
     if (journal != null) {

@@ -258,7 +258,7 @@ public final class InMemoryAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<FederationStatus> federation() {
-    return on(() -> new FederationStatus(epoch / 10, nodeState.size(), 0.1 * (epoch / 10), 1e-5));
+    return on(() -> new FederationStatus("running", epoch / 10, epoch / 10, nodeState.size(), nodeState.size(), nodeState.size(), 0, 0, 0.1 * (epoch / 10), 1e-5, null, null, "mean", true));
   }
 
   @Override

@@ -15,6 +15,9 @@ import java.util.Properties;
  * hosts at start-up).
  */
 public final class EmbeddedBroker implements AutoCloseable {
+  /** Largest MQTT message the broker accepts. */
+  public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024 + 64 * 1024;
+
   private final Server server;
   private final int port;
   private boolean running = true;
@@ -62,6 +65,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
     p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
     p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+    // Moquette refuses messages over 8092 bytes by default and drops the connection; federation
+    // carries whole models (PROTOCOL.md, "Federation": up to 16 MiB of parameters)
+    p.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
     Server server = new Server();
     try {
       server.startServer(new MemoryConfig(p), List.of());
