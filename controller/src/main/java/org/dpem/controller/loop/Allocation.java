@@ -6,15 +6,16 @@ import org.dpem.controller.topology.CandidatePath;
 import org.dpem.hal.AllocationId;
 
 /**
- * A confirmed allocation: one request served along one path at one rate until it is delivered,
- * expires, or a device under it fails. Loop thread only.
+ * A confirmed allocation: one request served along one path at a granted rate until it is
+ * delivered, expires, a device under it fails, or the policy re-rates, preempts or abandons it.
+ * A request split over two paths has two. Loop thread only.
  */
 public final class Allocation {
   private final long id;
   private final TrackedRequest request;
   private final CandidatePath path;
-  private final double rate;
-  private final Usage usage;
+  private double rate;
+  private Usage usage;
   private final long startNanos;
   private final int target;
   private int useful;
@@ -55,6 +56,12 @@ public final class Allocation {
 
   public Usage usage() {
     return usage;
+  }
+
+  /** A new granted rate and what it holds at that rate (the ledger already holds it). */
+  void reRate(double newRate, Usage newUsage) {
+    this.rate = newRate;
+    this.usage = newUsage;
   }
 
   public long startNanos() {

@@ -14,6 +14,12 @@ public interface Commander {
    */
   CompletionStage<String> start(Allocation a, long deadlineNanos);
 
+  /**
+   * Sets the sources of running allocation {@code a} to its new {@link Allocation#rate}; memory
+   * and analyzers stay as they are. Completes as {@link #start} does.
+   */
+  CompletionStage<String> reRate(Allocation a, long deadlineNanos);
+
   /** Takes every device of {@code a} back to rest for it (disable, disarm, release). */
   void stop(Allocation a, long deadlineNanos);
 

@@ -12,8 +12,8 @@ import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.policy.AllocationPolicy;
+import org.dpem.controller.policy.Decision;
 import org.dpem.controller.policy.EpochView;
-import org.dpem.controller.policy.PendingRequest;
 import org.dpem.controller.request.RejectReason;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestBook;
@@ -61,15 +61,17 @@ public final class ControlLoop implements AutoCloseable {
   /** Devices an operator put SAFE one by one: only their own clear-fault or resume --all lifts that. */
   final java.util.Set<org.dpem.hal.DeviceId> heldSafe = new java.util.HashSet<>();
 
-  private final Journal journal;
-  private final Commander commander;
+  final Journal journal;
+  final Commander commander;
   private final Reserver reserver;
+  private final Conflicts conflicts;
+  private final Decisions decisions;
+  private final DeviceOutcomes outcomes = new DeviceOutcomes(this);
   private final ViewBuilder views;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final List<Runnable> afterFlush = new ArrayList<>();
   private final List<Wait> waits = new ArrayList<>();
   private final Map<Long, Integer> attempts = new HashMap<>();
-  private final Map<Long, org.dpem.hal.DeviceId> reporter = new HashMap<>();
   private final LoopOperator operator;
   private EventSource.Subscription subscription;
   private TimeBase.Scheduled next;
@@ -97,6 +99,8 @@ public final class ControlLoop implements AutoCloseable {
     this.book = new RequestBook(model, new RecordingListener(metrics, journal));
     this.ledger = new ResourceLedger(model);
     this.reserver = new Reserver(model);
+    this.conflicts = new Conflicts(model);
+    this.decisions = new Decisions(this, conflicts);
     this.views = new ViewBuilder(model);
     this.operator = new LoopOperator(this);
   }
@@ -181,7 +185,7 @@ public final class ControlLoop implements AutoCloseable {
     commander.onEvent(e);
     if (e instanceof DeviceEvent.PairDelivered || e instanceof DeviceEvent.StateChanged
         || (e instanceof DeviceEvent.Fault f && f.latched())) {
-      inbox.add(() -> handle(e));
+      inbox.add(() -> outcomes.handle(e));
     }
   }
 
@@ -210,16 +214,21 @@ public final class ControlLoop implements AutoCloseable {
     }
     expire(now);
     ReservationResult rr = null;
+    int conflicting = 0;
     if (!estopped && running) {
       List<TrackedRequest> queued = book.queued();
-      if (!queued.isEmpty()) {
+      if (!queued.isEmpty() || !active.isEmpty()) {
         EpochView view = views.build(epoch, now, settings.epochNanos(), topology, queued, ledger,
-            drained, last);
-        List<Claim> claims = valid(policy.decide(view).claims(), view);
+            drained, last, active.values());
+        Decision d = policy.decide(view);
+        // actions first, so that what they free is free for this epoch's claims
+        conflicting += decisions.apply(d.actions(), now);
+        List<Claim> claims = decisions.validClaims(d.claims(), view);
         rr = reserver.resolve(claims, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
         for (Grant g : rr.granted()) {
           open(g, now);
         }
+        conflicting += conflicts.count(view.pending(), rr, ledger);
       }
     }
     double share = 0;
@@ -235,8 +244,8 @@ public final class ControlLoop implements AutoCloseable {
       share += s;
     }
     last = rr == null
-        ? metrics.closeEpoch(epoch, 0, 0, 0, 0, share)
-        : metrics.closeEpoch(epoch, rr.contentionCells(), rr.oversubscribedCells(),
+        ? metrics.closeEpoch(epoch, conflicting, 0, 0, 0, 0, share)
+        : metrics.closeEpoch(epoch, conflicting, rr.sharedCells(), rr.oversubscribedCells(),
             rr.granted().size(), rr.refused().size(), share);
     if (journal != null) {
       journal.flush();
@@ -254,24 +263,6 @@ public final class ControlLoop implements AutoCloseable {
       long due = epochStartNanos + settings.epochNanos();
       next = time.schedule(due - time.nowNanos(), this::tick);
     }
-  }
-
-  private List<Claim> valid(List<Claim> claims, EpochView view) {
-    Map<Long, PendingRequest> byId = new HashMap<>();
-    for (PendingRequest p : view.pending()) {
-      byId.put(p.id(), p);
-    }
-    List<Claim> ok = new ArrayList<>(claims.size());
-    for (Claim c : claims) {
-      PendingRequest p = byId.get(c.requestId());
-      if (p == null || !p.candidates().contains(c.path())) {
-        LOG.warn("policy {} claimed request {} on {}, which is not one of its feasible paths; ignored",
-            policy.name(), c.requestId(), c.path());
-        continue;
-      }
-      ok.add(c);
-    }
-    return ok;
   }
 
   void rebuildTopology() {
@@ -312,7 +303,10 @@ public final class ControlLoop implements AutoCloseable {
     TrackedRequest t = book.get(g.claim().requestId()).orElseThrow();
     Allocation a = new Allocation(nextAllocation++, t, g.claim().path(), g.rate(), g.usage(), now);
     active.put(a.id(), a);
-    attempts.merge(t.id(), 1, Integer::sum);
+    if (t.state() != RequestState.ALLOCATED) {
+      // the second half of a split request is the same attempt
+      attempts.merge(t.id(), 1, Integer::sum);
+    }
     book.allocate(t, a.id(), now);
     if (journal != null) {
       journal.append(new JournalRecord.AllocationOpened(a.id(), t.id(),
@@ -334,71 +328,44 @@ public final class ControlLoop implements AutoCloseable {
     }
   }
 
-  private void handle(DeviceEvent e) {
-    if (e instanceof DeviceEvent.PairDelivered p) {
-      delivered(p);
-      return;
-    }
-    markTopologyDirty();
-    Device d = devices.device(e.device()).orElse(null);
-    if (d == null) {
-      return;
-    }
-    String why;
-    if (e instanceof DeviceEvent.StateChanged s) {
-      if (s.to().usable()) {
-        return;
-      }
-      why = "device " + s.device() + " went " + s.to() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")");
-    } else {
-      DeviceEvent.Fault f = (DeviceEvent.Fault) e;
-      why = "device " + f.device() + " fault " + f.code() + ": " + f.message();
-    }
-    for (Allocation a : new ArrayList<>(active.values())) {
-      if (a.path().nodes().contains(d.node())) {
-        reroute(a, why, e.timeNanos());
-      }
-    }
-  }
-
-  private void delivered(DeviceEvent.PairDelivered p) {
-    Allocation a = active.get(p.allocation().value());
-    if (a == null) {
-      metrics.lowFidelityPair();
-      return;
-    }
-    // Count each allocation's pairs from one analyzer only, whichever reports first.
-    org.dpem.hal.DeviceId first = reporter.putIfAbsent(a.id(), p.device());
-    if (first != null && !first.equals(p.device())) {
-      return;
-    }
-    TrackedRequest t = a.request();
-    if (p.fidelity() < t.request().minFidelity() || p.timeNanos() > t.request().deadlineNanos()) {
-      metrics.lowFidelityPair();
-      return;
-    }
-    a.countUseful();
-    book.delivered(t, p.fidelity(), p.timeNanos());
-    if (t.remaining() <= 0) {
-      finish(t, RequestState.DELIVERED, null, "", p.timeNanos());
-    }
-  }
-
-  /** Ends a live request in a terminal state, ending its allocation first. */
+  /** Ends a live request in a terminal state, ending its allocations first. */
   void finish(TrackedRequest t, RequestState to, RejectReason why, String detail, long at) {
-    Allocation a = active.get(t.allocation());
-    if (a != null) {
-      end(a, to.name().toLowerCase(), at);
+    finish(t, to, why, detail, at, to.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** As {@link #finish(TrackedRequest, RequestState, RejectReason, String, long)}, with the allocations' journal outcome. */
+  void finish(TrackedRequest t, RequestState to, RejectReason why, String detail, long at,
+      String outcome) {
+    for (Allocation a : allocationsOf(t)) {
+      end(a, outcome, at);
     }
     attempts.remove(t.id());
+    conflicts.forget(t.id());
     book.move(t, to, why, detail, at);
   }
 
-  /** Ends an allocation early; its request goes back to the queue or, out of attempts, FAILs. */
+  /** The running allocations of a request (two if it is split). */
+  List<Allocation> allocationsOf(TrackedRequest t) {
+    List<Allocation> out = new ArrayList<>(2);
+    if (t.allocation() == 0) {
+      return out;
+    }
+    for (Allocation a : active.values()) {
+      if (a.request() == t) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Ends an allocation early; if its request has no other allocation, the request goes back to
+   * the queue or, out of attempts, FAILs.
+   */
   void reroute(Allocation a, String why, long at) {
     end(a, "failed: " + why, at);
     TrackedRequest t = a.request();
-    if (t.state().terminal()) {
+    if (t.state().terminal() || stillServed(t, at)) {
       return;
     }
     if (attempts.getOrDefault(t.id(), 0) < settings.maxAttempts()
@@ -409,11 +376,24 @@ public final class ControlLoop implements AutoCloseable {
     }
   }
 
-  private void end(Allocation a, String outcome, long at) {
+  /**
+   * Whether a live request still has a running allocation after one of its own ended; if so it
+   * stays ALLOCATED on it.
+   */
+  boolean stillServed(TrackedRequest t, long at) {
+    List<Allocation> rest = allocationsOf(t);
+    if (rest.isEmpty()) {
+      return false;
+    }
+    book.allocate(t, rest.get(0).id(), at);
+    return true;
+  }
+
+  void end(Allocation a, String outcome, long at) {
     if (active.remove(a.id()) == null) {
       return;
     }
-    reporter.remove(a.id());
+    outcomes.forget(a);
     ledger.release(a.usage());
     commander.stop(a, time.nowNanos() + settings.commandTimeoutNanos());
     metrics.allocationEnded(a.shareHeld(), a.usefulFraction());
@@ -458,7 +438,7 @@ public final class ControlLoop implements AutoCloseable {
     long now = time.nowNanos();
     for (Allocation a : new ArrayList<>(active.values())) {
       end(a, "estop", now);
-      if (!a.request().state().terminal()) {
+      if (a.request().state() == RequestState.ALLOCATED && !stillServed(a.request(), now)) {
         book.move(a.request(), RequestState.QUEUED, null, "estop", now);
       }
     }

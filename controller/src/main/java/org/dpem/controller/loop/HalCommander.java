@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.dpem.controller.reserve.Usage;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.hal.AllocationId;
 import org.dpem.hal.BellStateAnalyzer;
@@ -28,8 +29,8 @@ import org.dpem.hal.safety.Limit;
  *       armed towards the generating end to herald link pairs, and the analyzer at n_h is armed
  *       towards n_0 to verify end-to-end pairs (for one hop the herald arm at either end does);
  *   <li>last, each link's generating source is enabled towards the other end at the link's share
- *       of the allocation's generation ({@link Usage}), so no pair is made before there is room
- *       to keep it.
+ *       of the allocation's generation ({@link Usage#attemptsPerLink}), so no pair is made before
+ *       there is room to keep it.
  * </ol>
  *
  * This is the simulator's documented sequence (org.dpem.sim.network), except that a link's pairs
@@ -79,16 +80,41 @@ public final class HalCommander implements Commander {
         BellStateAnalyzer an = need(path.get(h), BellStateAnalyzer.class);
         acks.add(track(an, an.arm(id, deadline, path.get(0), window(an))));
       }
-      for (int j = 0; j < h; j++) {
-        int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
-        NodeId peer = model.node(gen == idx[j] ? idx[j + 1] : idx[j]).id();
-        double rate = a.rate() / (a.path().linkSuccess()[j] * swapProduct(idx));
-        PairSource src = need(model.node(gen).id(), PairSource.class);
-        acks.add(track(src, src.enable(id, deadline, peer, clampRate(src, rate))));
-      }
+      enableSources(a, deadline, acks);
     } catch (MissingDevice e) {
       return CompletableFuture.completedFuture(e.getMessage());
     }
+    return firstRefusal(acks);
+  }
+
+  @Override
+  public CompletionStage<String> reRate(Allocation a, long deadline) {
+    List<CompletableFuture<String>> acks = new ArrayList<>();
+    try {
+      enableSources(a, deadline, acks);
+    } catch (MissingDevice e) {
+      return CompletableFuture.completedFuture(e.getMessage());
+    }
+    return firstRefusal(acks);
+  }
+
+  /**
+   * Enables (or, again, re-rates) each link's generating source at the attempts per second the
+   * allocation's {@link Usage} plans for that link.
+   */
+  private void enableSources(Allocation a, long deadline, List<CompletableFuture<String>> acks) {
+    AllocationId id = a.halId();
+    int[] idx = a.path().nodeIndex();
+    double[] attempts = Usage.attemptsPerLink(model, a.path(), a.rate());
+    for (int j = 0; j + 1 < idx.length; j++) {
+      int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
+      NodeId peer = model.node(gen == idx[j] ? idx[j + 1] : idx[j]).id();
+      PairSource src = need(model.node(gen).id(), PairSource.class);
+      acks.add(track(src, src.enable(id, deadline, peer, clampRate(src, attempts[j]))));
+    }
+  }
+
+  private static CompletionStage<String> firstRefusal(List<CompletableFuture<String>> acks) {
     CompletableFuture<String> all = new CompletableFuture<>();
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).whenComplete((v, ex) -> {
       for (CompletableFuture<String> f : acks) {
@@ -101,14 +127,6 @@ public final class HalCommander implements Commander {
       all.complete(null);
     });
     return all;
-  }
-
-  private double swapProduct(int[] idx) {
-    double q = 1;
-    for (int m = 1; m + 1 < idx.length; m++) {
-      q *= model.node(idx[m]).swapSuccess();
-    }
-    return q;
   }
 
   /** The rate within the source's own limit: reservation keeps the sum within capacity. */

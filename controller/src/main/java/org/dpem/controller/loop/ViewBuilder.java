@@ -2,12 +2,14 @@ package org.dpem.controller.loop;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.policy.EpochView;
 import org.dpem.controller.policy.NodeView;
 import org.dpem.controller.policy.PendingRequest;
 import org.dpem.controller.policy.ResourceView;
+import org.dpem.controller.policy.RunningAllocation;
 import org.dpem.controller.request.TrackedRequest;
 import org.dpem.controller.reserve.ResourceKind;
 import org.dpem.controller.reserve.ResourceLedger;
@@ -32,7 +34,8 @@ final class ViewBuilder {
   }
 
   EpochView build(long epoch, long now, long epochNanos, TopologySnapshot topo,
-      List<TrackedRequest> queued, ResourceLedger ledger, BitSet drained, EpochMetrics previous) {
+      List<TrackedRequest> queued, ResourceLedger ledger, BitSet drained, EpochMetrics previous,
+      Collection<Allocation> active) {
     List<PendingRequest> pending = new ArrayList<>(queued.size());
     List<List<Long>> here = new ArrayList<>(model.nodeCount());
     for (int i = 0; i < model.nodeCount(); i++) {
@@ -53,7 +56,13 @@ final class ViewBuilder {
           ledger.free(ResourceKind.MEMORY.at(i)), ledger.free(ResourceKind.SWAP.at(i)),
           here.get(i)));
     }
+    List<RunningAllocation> running = new ArrayList<>(active.size());
+    for (Allocation a : active) {
+      TrackedRequest t = a.request();
+      running.add(new RunningAllocation(a.id(), t.request(), a.path(), a.rate(), t.remaining(),
+          (t.request().deadlineNanos() - now) / 1e9));
+    }
     return new EpochView(epoch, now, epochNanos, model, topo.version(), pending,
-        new ResourceView(ledger.capacities(), ledger.holdings()), nodes, previous);
+        new ResourceView(ledger.capacities(), ledger.holdings()), nodes, previous, running);
   }
 }

@@ -7,12 +7,13 @@ package org.dpem.controller.metrics;
  * @param epoch the epoch these numbers describe
  * @param arrived requests that arrived (accepted or not)
  * @param rejected requests refused at admission
- * @param pairsRequested pairs asked for by accepted requests that arrived
+ * @param pairsRequested pairs asked for by requests that arrived, rejected ones included
  * @param pairsDelivered pairs delivered at or above the floor before the deadline
  * @param delivered requests that reached DELIVERED
  * @param expired requests that reached EXPIRED
  * @param failed requests that reached FAILED
- * @param contentionCells (resource, epoch) cells claimed by two or more requests
+ * @param contentionEvents conflicts counted this epoch ({@link Summary#contentionEvents})
+ * @param sharedCells (resource, epoch) cells claimed by two or more requests
  * @param oversubscribedCells cells whose claims exceeded what was free
  * @param granted claims confirmed
  * @param refused claims refused
@@ -20,14 +21,14 @@ package org.dpem.controller.metrics;
  * @param fidelitySum sum of the delivered pairs' fidelities (mean = fidelitySum / pairsDelivered)
  */
 public record EpochMetrics(long epoch, int arrived, int rejected, long pairsRequested,
-    long pairsDelivered, int delivered, int expired, int failed, int contentionCells,
-    int oversubscribedCells, int granted, int refused, double resourceShareHeld,
+    long pairsDelivered, int delivered, int expired, int failed, int contentionEvents,
+    int sharedCells, int oversubscribedCells, int granted, int refused, double resourceShareHeld,
     double fidelitySum) {
 
-  public static final EpochMetrics NONE = new EpochMetrics(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final EpochMetrics NONE = new EpochMetrics(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Delivery minus a contention penalty: the reward shape ARCHITECTURE.md names. */
   public double reward(double contentionPenalty) {
-    return pairsDelivered - contentionPenalty * contentionCells;
+    return pairsDelivered - contentionPenalty * contentionEvents;
   }
 }

@@ -31,9 +31,11 @@ public final class RunMetrics implements RequestListener {
 
   private long requests;
   private long pairsRequested;
+  private long pairsAdmitted;
   private long pairsDelivered;
   private long lowFidelity;
   private long contention;
+  private long shared;
   private long oversubscribed;
   private double held;
   private double useful;
@@ -60,7 +62,8 @@ public final class RunMetrics implements RequestListener {
     pairsDeliveredCounter = Counter.builder("dpem.pairs.delivered")
         .description("pairs delivered at or above the floor before the deadline").register(registry);
     contentionCounter = Counter.builder("dpem.contention")
-        .description("(resource, epoch) cells claimed by two or more requests").register(registry);
+        .description("conflicts: claims refused or cut for lack of capacity, over-subscribed cells, preemptions")
+        .register(registry);
     for (RequestState s : RequestState.values()) {
       inState.put(s, 0L);
       entered.put(s, Counter.builder("dpem.requests.entered").tag("state", s.name().toLowerCase(java.util.Locale.ROOT))
@@ -95,14 +98,16 @@ public final class RunMetrics implements RequestListener {
     eArrived++;
     requestsCounter.increment();
     count(t.state(), +1);
+    // every pair asked for counts, rejected or not, so that refusing requests never looks good
+    pairsRequested += t.request().pairs();
+    ePairsRequested += t.request().pairs();
+    perSource.computeIfAbsent(t.request().source(), k -> new long[2])[0] += t.request().pairs();
     if (t.state() == RequestState.REJECTED) {
       eRejected++;
       rejected(t);
       return;
     }
-    pairsRequested += t.request().pairs();
-    ePairsRequested += t.request().pairs();
-    perSource.computeIfAbsent(t.request().source(), k -> new long[2])[0] += t.request().pairs();
+    pairsAdmitted += t.request().pairs();
   }
 
   /** Counts a request restored from the journal as if it had been admitted, with its progress. */
@@ -176,15 +181,22 @@ public final class RunMetrics implements RequestListener {
     }
   }
 
-  /** Ends the epoch's counting and returns its deltas. */
-  public EpochMetrics closeEpoch(long epoch, int contentionCells, int oversubscribedCells,
-      int granted, int refused, double shareHeld) {
-    contention += contentionCells;
+  /**
+   * Ends the epoch's counting and returns its deltas.
+   *
+   * @param contentionEvents this epoch's conflicts (see {@link Summary#contentionEvents})
+   * @param sharedCells cells claimed by two or more requests this epoch
+   * @param oversubscribedCells cells whose holdings plus this epoch's claims exceeded capacity
+   */
+  public EpochMetrics closeEpoch(long epoch, int contentionEvents, int sharedCells,
+      int oversubscribedCells, int granted, int refused, double shareHeld) {
+    contention += contentionEvents;
+    shared += sharedCells;
     oversubscribed += oversubscribedCells;
-    contentionCounter.increment(contentionCells);
+    contentionCounter.increment(contentionEvents);
     EpochMetrics m = new EpochMetrics(epoch, eArrived, eRejected, ePairsRequested,
-        ePairsDelivered, eDelivered, eExpired, eFailed, contentionCells, oversubscribedCells,
-        granted, refused, shareHeld, eFidelitySum);
+        ePairsDelivered, eDelivered, eExpired, eFailed, contentionEvents, sharedCells,
+        oversubscribedCells, granted, refused, shareHeld, eFidelitySum);
     eArrived = eRejected = eDelivered = eExpired = eFailed = 0;
     ePairsRequested = ePairsDelivered = 0;
     eFidelitySum = 0;
@@ -215,7 +227,8 @@ public final class RunMetrics implements RequestListener {
         pairsDelivered, pairsRequested == 0 ? 0 : (double) pairsDelivered / pairsRequested,
         contention, requests == 0 ? 0 : 1000.0 * contention / requests, oversubscribed,
         held == 0 ? 0 : 1 - useful / held, mean, quantile(f, 0.05), quantile(l, 0.50),
-        quantile(l, 0.99), jain(), lowFidelity, rejectedBy);
+        quantile(l, 0.99), jain(), lowFidelity, rejectedBy, pairsAdmitted,
+        pairsAdmitted == 0 ? 0 : (double) pairsDelivered / pairsAdmitted, shared);
   }
 
   /** Nearest-rank quantile of sorted values; NaN if empty. */
@@ -229,7 +242,7 @@ public final class RunMetrics implements RequestListener {
 
   /**
    * Jain's index {@code (sum x)^2 / (n sum x^2)} over source nodes that requested pairs, x being
-   * each node's delivery rate (delivered / requested pairs); 1 if all are served alike. NaN if no
+   * each node's delivery rate (delivered / requested pairs, rejected ones included); 1 if all are served alike. NaN if no
    * node requested anything; 1 if all rates are 0.
    */
   double jain() {

@@ -17,13 +17,23 @@ import org.dpem.controller.topology.NetworkModel;
  * @param resources capacity and holdings of every resource
  * @param nodes per-node local views, in model order
  * @param previous the previous epoch's metric deltas ({@link EpochMetrics#NONE} at first)
+ * @param running allocations in progress, oldest first, which {@link ControlAction}s may act on
  */
 public record EpochView(long epoch, long nowNanos, long epochNanos, NetworkModel model,
     long topologyVersion, List<PendingRequest> pending, ResourceView resources,
-    List<NodeView> nodes, EpochMetrics previous) {
+    List<NodeView> nodes, EpochMetrics previous, List<RunningAllocation> running) {
   public EpochView {
     pending = List.copyOf(pending);
     nodes = List.copyOf(nodes);
+    running = List.copyOf(running);
+  }
+
+  /** A view with no running allocations. */
+  public EpochView(long epoch, long nowNanos, long epochNanos, NetworkModel model,
+      long topologyVersion, List<PendingRequest> pending, ResourceView resources,
+      List<NodeView> nodes, EpochMetrics previous) {
+    this(epoch, nowNanos, epochNanos, model, topologyVersion, pending, resources, nodes, previous,
+        List.of());
   }
 
   public double epochSeconds() {

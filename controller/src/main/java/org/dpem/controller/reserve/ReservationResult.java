@@ -7,12 +7,14 @@ import java.util.List;
  *
  * @param granted confirmed claims, in resolution order
  * @param refused claims that did not fit (their requests stay queued)
- * @param contentionCells (resource, epoch) cells claimed by two or more requests this epoch
+ * @param sharedCells (resource, epoch) cells claimed by two or more requests this epoch
  * @param oversubscribedCells cells whose holdings plus this epoch's claims exceed capacity
  * @param claimedCells cells claimed by at least one request this epoch
+ * @param newOversubscriptions resources over-subscribed this epoch that were not in the previous
+ *     epoch they were claimed in: one event per episode, whatever the epoch length
  */
-public record ReservationResult(List<Grant> granted, List<Claim> refused, int contentionCells,
-    int oversubscribedCells, int claimedCells) {
+public record ReservationResult(List<Grant> granted, List<Claim> refused, int sharedCells,
+    int oversubscribedCells, int claimedCells, int newOversubscriptions) {
   public ReservationResult {
     granted = List.copyOf(granted);
     refused = List.copyOf(refused);

@@ -2,47 +2,61 @@ package org.dpem.controller.reserve;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.LongFunction;
 import org.dpem.controller.request.Request;
+import org.dpem.controller.topology.CandidatePath;
 import org.dpem.controller.topology.NetworkModel;
 
 /**
  * Resolves one epoch's claims against the ledger, the same way for every policy.
  *
- * <p><b>Contention</b> is counted literally as ARCHITECTURE.md defines it: the number of
- * (resource, epoch) cells that two or more requests claim in this epoch, whether or not capacity
- * would have sufficed. Cells where the claims plus what running allocations already hold exceed
- * capacity are counted separately as <em>over-subscribed</em>.
+ * <p>It counts <b>sharing</b>: the (resource, epoch) cells that two or more requests claim in
+ * this epoch, whether or not capacity would have sufficed; and <b>over-subscription</b>: cells
+ * where the claims plus what running allocations already hold exceed capacity. Sharing grows
+ * with the epoch length (a longer epoch gathers more claims), so it is not a conflict count; an
+ * over-subscribed resource counts as a conflict once per episode, from the first epoch it is
+ * over-subscribed until an epoch in which its claims fit again.
  *
  * <p><b>Resolution</b> is deterministic: claims are taken in order of priority (higher first),
  * then earliest deadline, then request id; each gets its full rate if it fits, else the largest
  * rate that fits if that is at least its minRate, else it is refused. Memory never scales: it
- * fits whole or not at all. Only the first claim per request counts.
+ * fits whole or not at all. A request may be split over {@link #MAX_PATHS} claims on distinct
+ * paths; further claims for it, and a second claim on the same path, are ignored.
  */
 public final class Reserver {
   private final NetworkModel model;
   private final int[] claimants;
   private final double[] claimed;
+  private final boolean[] overEpisode;
+
+  /** The most paths one request may be served on at once. */
+  public static final int MAX_PATHS = 2;
 
   public Reserver(NetworkModel model) {
     this.model = model;
     this.claimants = new int[3 * model.nodeCount()];
     this.claimed = new double[3 * model.nodeCount()];
+    this.overEpisode = new boolean[3 * model.nodeCount()];
   }
 
   public ReservationResult resolve(List<Claim> claims, ResourceLedger ledger,
       LongFunction<Request> requests) {
     record Item(Claim claim, Request request, Usage usage) {}
     List<Item> items = new ArrayList<>(claims.size());
-    Set<Long> seen = new HashSet<>();
+    Map<Long, List<CandidatePath>> seen = new HashMap<>();
     for (Claim c : claims) {
       Request r = requests.apply(c.requestId());
-      if (r == null || !seen.add(c.requestId())) {
+      if (r == null) {
         continue;
       }
+      List<CandidatePath> paths = seen.computeIfAbsent(c.requestId(), k -> new ArrayList<>(1));
+      if (paths.size() >= MAX_PATHS || paths.contains(c.path())) {
+        continue;
+      }
+      paths.add(c.path());
       items.add(new Item(c, r, Usage.of(model, c.path(), c.rate())));
     }
     List<Integer> touched = new ArrayList<>();
@@ -56,15 +70,21 @@ public final class Reserver {
         claimed[res[i]] += it.usage.amounts()[i];
       }
     }
-    int contention = 0;
+    int shared = 0;
     int over = 0;
+    int newOver = 0;
     for (int r : touched) {
       if (claimants[r] >= 2) {
-        contention++;
+        shared++;
       }
-      if (ledger.held(r) + claimed[r] > ledger.capacity(r) + ResourceLedger.EPS) {
+      boolean isOver = ledger.held(r) + claimed[r] > ledger.capacity(r) + ResourceLedger.EPS;
+      if (isOver) {
         over++;
+        if (!overEpisode[r]) {
+          newOver++;
+        }
       }
+      overEpisode[r] = isOver;
       claimants[r] = 0;
       claimed[r] = 0;
     }
@@ -84,11 +104,11 @@ public final class Reserver {
         refused.add(it.claim);
       }
     }
-    return new ReservationResult(granted, refused, contention, over, touched.size());
+    return new ReservationResult(granted, refused, shared, over, touched.size(), newOver);
   }
 
   /** The largest factor (capped at 1) by which {@code u}'s rate fits; 0 if memory does not fit. */
-  static double fit(Usage u, ResourceLedger ledger) {
+  public static double fit(Usage u, ResourceLedger ledger) {
     double scale = 1;
     for (int i = 0; i < u.resources().length; i++) {
       int r = u.resources()[i];

@@ -2,15 +2,19 @@ package org.dpem.controller.reserve;
 
 import java.util.Arrays;
 import org.dpem.controller.topology.CandidatePath;
+import org.dpem.controller.topology.ChainModel;
 import org.dpem.controller.topology.NetworkModel;
 
 /**
- * What one allocation holds while it runs, per resource, in a fluid model: to deliver
- * {@code rate} end-to-end pairs per second over a path whose every swap succeeds with
- * probability q_m (product Q), each link j must herald {@code rate / Q} pairs per second, i.e.
- * its generating end makes {@code rate / (p_j Q)} attempts per second, and each intermediate node
- * swaps {@code rate / Q} times per second. Memory is one slot at each end and two at each
- * intermediate node, independent of the rate.
+ * What one allocation holds while it runs, per resource, planned so that its expected delivered
+ * rate equals its grant. With one memory slot per side, a link's herald is lost while a slot it
+ * needs is taken, so the chain delivers {@link ChainModel#perHerald} end-to-end pairs per unit
+ * link herald rate (less than the swap success product Q the fluid estimate would give). To
+ * deliver {@code rate} pairs/s every link must therefore herald {@code L = rate / perHerald}
+ * pairs/s while free: its generating end makes {@code L / p_j} attempts per second (a source
+ * keeps attempting while a slot is taken), and each intermediate node swaps
+ * {@link ChainModel#swapsPerHerald} times L per second. Memory is one slot at each end and two at
+ * each intermediate node, independent of the rate.
  *
  * @param resources dense resource indices ({@link ResourceKind#at})
  * @param amounts the amount held of each, at the allocation's rate
@@ -22,10 +26,8 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
   public static Usage of(NetworkModel model, CandidatePath path, double rate) {
     int[] idx = path.nodeIndex();
     int hops = idx.length - 1;
-    double q = 1;
-    for (int m = 1; m < hops; m++) {
-      q *= model.node(idx[m]).swapSuccess();
-    }
+    ChainModel chain = path.chain();
+    double herald = rate / chain.perHerald();
     // at most: hops generation entries, hops-1 swaps, hops+1 memory entries
     int n = 3 * hops;
     int[] res = new int[n];
@@ -34,16 +36,26 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
     int k = 0;
     for (int j = 0; j < hops; j++) {
       int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
-      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(gen), rate / (path.linkSuccess()[j] * q), true);
+      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(gen), herald / path.linkSuccess()[j], true);
     }
     for (int m = 1; m < hops; m++) {
-      k = add(res, amt, sc, k, ResourceKind.SWAP.at(idx[m]), rate / q, true);
+      k = add(res, amt, sc, k, ResourceKind.SWAP.at(idx[m]), herald * chain.swapsPerHerald()[m], true);
     }
     for (int i = 0; i <= hops; i++) {
       int slots = (i == 0 || i == hops) ? 1 : 2;
       k = add(res, amt, sc, k, ResourceKind.MEMORY.at(idx[i]), slots, false);
     }
     return new Usage(Arrays.copyOf(res, k), Arrays.copyOf(amt, k), Arrays.copyOf(sc, k));
+  }
+
+  /** Attempts per second each link's generating source makes for {@code rate} along {@code path}, link by link. */
+  public static double[] attemptsPerLink(NetworkModel model, CandidatePath path, double rate) {
+    double herald = rate / path.perHerald();
+    double[] a = new double[path.hops()];
+    for (int j = 0; j < a.length; j++) {
+      a[j] = herald / path.linkSuccess()[j];
+    }
+    return a;
   }
 
   // One node may generate two links of a path; merge so each resource appears once.

@@ -56,8 +56,10 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("rejected", s.rejected());
     m.put("live_at_end", s.queued() + s.allocated());
     m.put("pairs_requested", s.pairsRequested());
+    m.put("pairs_admitted", s.pairsAdmitted());
     m.put("pairs_delivered", s.pairsDelivered());
     m.put("delivery_rate", num(s.deliveryRate()));
+    m.put("delivery_rate_admitted", num(s.deliveryRateAdmitted()));
     m.put("delivered_pairs_per_s", num(deliveredPairsPerSecond()));
     m.put("upper_bound_pairs", num(upperBoundPairs));
     m.put("upper_bound_pairs_per_s", num(upperBoundPairsPerSecond()));
@@ -65,6 +67,7 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("contention_events", s.contentionEvents());
     m.put("contention_per_1000_requests", num(s.contentionPer1000()));
     m.put("oversubscribed_cells", s.oversubscribedCells());
+    m.put("shared_cells", s.sharedCells());
     m.put("waste", num(s.waste()));
     m.put("mean_fidelity", num(s.meanFidelity()));
     m.put("p5_fidelity", num(s.p5Fidelity()));

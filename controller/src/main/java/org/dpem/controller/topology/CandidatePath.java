@@ -17,17 +17,22 @@ import org.dpem.hal.NodeId;
  * @param waitExponent how many expected waits the path's pairs spend in memory, {@code h (H_h - 1)}
  * @param coherenceS the shortest coherence time on the path
  * @param swapSuccess product of the inner nodes' swap success probabilities
+ * @param chain what the path delivers per unit link herald rate with one slot per side, and the
+ *     swaps that takes ({@link ChainModel}; 1 pair per herald for one hop, below
+ *     {@code swapSuccess} for more)
+ * @param capacity the end-to-end pairs/s the path can carry on an idle network: the least, over
+ *     its generating nodes and swapping nodes, of capacity over what one pair/s uses there
  */
 public record CandidatePath(List<NodeId> nodes, int[] nodeIndex, double[] linkSuccess,
     double yield, double fidelity, double heraldWerner, double waitExponent, double coherenceS,
-    double swapSuccess) {
+    double swapSuccess, ChainModel chain, double capacity) {
   public CandidatePath {
     nodes = List.copyOf(nodes);
   }
 
   /**
    * The least end-to-end rate (pairs/s) at which this path's pairs still meet {@code floor}.
-   * At end-to-end rate x every link heralds x / Q pairs per second (Q = {@link #swapSuccess}); a
+   * At end-to-end rate x every link heralds x / {@link #perHerald} pairs per second; a
    * pair waiting an exponential time of rate L for its partner keeps, in expectation, the factor
    * L / (L + 2/T) of its Werner parameter (both halves decay). So the floor needs
    * {@code (L / (L + 2/T))^e >= w_floor / w_herald}, i.e. {@code L >= (2/T) r / (1 - r)} with
@@ -46,7 +51,12 @@ public record CandidatePath(List<NodeId> nodes, int[] nodeIndex, double[] linkSu
     if (r >= 1) {
       return Double.POSITIVE_INFINITY;
     }
-    return swapSuccess * (2 / coherenceS) * r / (1 - r);
+    return perHerald() * (2 / coherenceS) * r / (1 - r);
+  }
+
+  /** End-to-end pairs per unit link herald rate ({@link ChainModel#perHerald}). */
+  public double perHerald() {
+    return chain.perHerald();
   }
 
   public int hops() {

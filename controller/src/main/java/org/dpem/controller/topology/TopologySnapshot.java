@@ -13,11 +13,15 @@ import org.jgrapht.graph.SimpleWeightedGraph;
 
 /**
  * The routable network at one moment: the {@link NetworkModel} without nodes that are down
- * (devices LOST, SAFE or FAULT), drained, or unable to generate. Routing uses Yen's k loopless
- * shortest paths with link weight {@code -log(p_link * sqrt(q_a q_b))}, so the shortest path is
- * (nearly) the most likely to succeed; the exact yield, with every swap, is then computed per
- * path. Candidate paths are cached per (source, destination) for the life of the snapshot, which
- * is never mutated once built (JGraphT iterators do not detect concurrent change).
+ * (devices LOST, SAFE or FAULT), drained, or unable to generate. Routing weighs paths by what
+ * they can carry: Yen's k loopless shortest paths with link weight {@code 1 / (G p sqrt(q_a q_b))}
+ * (the seconds per heralded, swappable pair the link's generating end can make at most: G its
+ * generation rate, p the herald probability, q the ends' swap success), so a path is short when
+ * its links are fast and likely, not only likely. The candidates are then ordered by
+ * {@link CandidatePath#capacity} (generation, swap capacity and success on the whole path, with
+ * the chain's real delivery), best first, ties by yield. Candidate paths are cached per (source,
+ * destination) for the life of the snapshot, which is never mutated once built (JGraphT
+ * iterators do not detect concurrent change).
  */
 public final class TopologySnapshot {
   private final NetworkModel model;
@@ -58,7 +62,8 @@ public final class TopologySnapshot {
       }
       double q = Math.sqrt(model.node(a).swapSuccess() * model.node(b).swapSuccess());
       DefaultWeightedEdge e = graph.addEdge(a, b);
-      graph.setEdgeWeight(e, -Math.log(li.successProbability() * q));
+      double heraldsPerS = model.node(model.generatingEnd(l)).generationRate() * li.successProbability() * q;
+      graph.setEdgeWeight(e, 1 / heraldsPerS);
     }
     this.yen = new YenKShortestPath<>(graph);
   }
@@ -87,7 +92,7 @@ public final class TopologySnapshot {
 
   /**
    * Up to k loopless candidate paths from {@code src} to {@code dst} in order of decreasing
-   * yield, whatever their fidelity. Empty if either end is unusable or no path exists.
+   * capacity (then yield), whatever their fidelity. Empty if either end is unusable or no path exists.
    */
   public List<CandidatePath> paths(int src, int dst) {
     if (!usable.get(src) || !usable.get(dst) || src == dst) {
@@ -177,7 +182,8 @@ public final class TopologySnapshot {
     for (GraphPath<Integer, DefaultWeightedEdge> gp : found) {
       out.add(describe(gp.getVertexList()));
     }
-    out.sort((x, y) -> Double.compare(y.yield(), x.yield()));
+    out.sort((x, y) -> x.capacity() != y.capacity() ? Double.compare(y.capacity(), x.capacity())
+        : Double.compare(y.yield(), x.yield()));
     return List.copyOf(out);
   }
 
@@ -225,7 +231,35 @@ public final class TopologySnapshot {
       q *= model.node(idx[j]).swapSuccess();
     }
     yield *= q;
+    ChainModel chain = ChainModel.of(model, idx);
     return new CandidatePath(ids, idx, p, yield, FidelityModel.fidelity(decayed), w, exponent,
-        coherence, q);
+        coherence, q, chain, capacity(idx, p, chain));
+  }
+
+  /**
+   * The end-to-end rate at which the path's first resource runs out on an idle network, as
+   * {@link org.dpem.controller.reserve.Usage} plans it; 0 if a node lacks the slots.
+   */
+  private double capacity(int[] idx, double[] p, ChainModel chain) {
+    int hops = idx.length - 1;
+    double herald = 1 / chain.perHerald();
+    Map<Integer, Double> gen = new HashMap<>(4);
+    for (int j = 0; j < hops; j++) {
+      gen.merge(model.generatingEnd(model.linkBetween(idx[j], idx[j + 1])), herald / p[j], Double::sum);
+    }
+    double cap = Double.POSITIVE_INFINITY;
+    for (Map.Entry<Integer, Double> g : gen.entrySet()) {
+      cap = Math.min(cap, model.node(g.getKey()).generationRate() / g.getValue());
+    }
+    for (int m = 0; m <= hops; m++) {
+      NodeInfo n = model.node(idx[m]);
+      if (n.memorySlots() < (m == 0 || m == hops ? 1 : 2)) {
+        return 0;
+      }
+      if (m > 0 && m < hops) {
+        cap = Math.min(cap, n.swapCapacity() / (herald * chain.swapsPerHerald()[m]));
+      }
+    }
+    return cap;
   }
 }

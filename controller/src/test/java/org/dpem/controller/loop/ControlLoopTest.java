@@ -73,7 +73,9 @@ class ControlLoopTest {
     assertThat(h.submit("n0", "n2", 0.8, 1, 5).reason()).isEqualTo("node-drained");
     Summary s = h.await(h.loop.operator().metrics());
     assertThat(s.rejected()).isEqualTo(4);
-    assertThat(s.pairsRequested()).isZero();
+    assertThat(s.pairsRequested()).isEqualTo(4);
+    assertThat(s.pairsAdmitted()).isZero();
+    assertThat(s.deliveryRate()).isZero();
   }
 
   @Test

@@ -33,11 +33,13 @@ class MetricsTest {
   @Test
   void epochDeltasResetAndTotalsAccumulate() {
     RunMetrics m = new RunMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    EpochMetrics e1 = m.closeEpoch(0, 3, 1, 2, 1, 0.5);
-    EpochMetrics e2 = m.closeEpoch(1, 0, 0, 0, 0, 0);
-    assertThat(e1.contentionCells()).isEqualTo(3);
-    assertThat(e2.contentionCells()).isZero();
+    EpochMetrics e1 = m.closeEpoch(0, 3, 7, 1, 2, 1, 0.5);
+    EpochMetrics e2 = m.closeEpoch(1, 0, 0, 0, 0, 0, 0);
+    assertThat(e1.contentionEvents()).isEqualTo(3);
+    assertThat(e1.sharedCells()).isEqualTo(7);
+    assertThat(e2.contentionEvents()).isZero();
     assertThat(m.summary().contentionEvents()).isEqualTo(3);
+    assertThat(m.summary().sharedCells()).isEqualTo(7);
     m.allocationEnded(2.0, 0.5);
     m.allocationEnded(2.0, 0.0);
     assertThat(m.summary().waste()).isCloseTo(0.75, within(1e-12));
@@ -58,6 +60,9 @@ class MetricsTest {
 
     Summary s = m.summary();
     assertThat(s.rejected()).isEqualTo(3);
+    // rejected requests' pairs count in the delivery rate's denominator, not in the admitted one
+    assertThat(s.pairsRequested()).isEqualTo(3);
+    assertThat(s.pairsAdmitted()).isEqualTo(1);
     assertThat(s.rejectedByReason()).containsExactly(
         Map.entry(RejectReason.PAST_DEADLINE, 2L), Map.entry(RejectReason.CANCELLED, 1L));
     assertThat(reg.counter("dpem.requests.rejected", "reason", "past_deadline").count())
@@ -68,7 +73,7 @@ class MetricsTest {
   void thePrometheusEndpointServesTheRegistryOnLoopback() throws Exception {
     PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RunMetrics m = new RunMetrics(reg);
-    m.closeEpoch(0, 4, 0, 0, 0, 0);
+    m.closeEpoch(0, 4, 0, 0, 0, 0, 0);
     try (PrometheusEndpoint ep = new PrometheusEndpoint(reg, 0)) {
       HttpResponse<String> r = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ep.port() + "/metrics")).build(),

@@ -1,6 +1,7 @@
 package org.dpem.controller.reserve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.BitSet;
 import java.util.HashMap;
@@ -36,31 +37,65 @@ class ReserverTest {
   }
 
   @Test
-  void usageFollowsTheFluidModel() {
+  void usageFollowsTheChainModel() {
     Usage u = Usage.of(m, path02(), 1.0);
     Map<Integer, Double> by = new HashMap<>();
     for (int i = 0; i < u.resources().length; i++) {
       by.put(u.resources()[i], u.amounts()[i]);
     }
-    // each link needs 1/(p * q) attempts per delivered pair; generating ends are n0 and n1 (tie -> smaller id)
-    assertThat(by.get(ResourceKind.GENERATION.at(0))).isEqualTo(1 / (0.3 * 0.9));
-    assertThat(by.get(ResourceKind.GENERATION.at(1))).isEqualTo(1 / (0.3 * 0.9));
-    assertThat(by.get(ResourceKind.SWAP.at(1))).isEqualTo(1 / 0.9);
+    // two hops with one slot per side deliver 2q/3 = 0.6 pairs per unit herald rate (not q: a
+    // herald that finds its slot taken is lost), so each link needs 1/(p * 0.6) attempts per
+    // delivered pair; the swaps are the delivered pairs over q. Generating ends: n0 and n1.
+    assertThat(by.get(ResourceKind.GENERATION.at(0))).isCloseTo(1 / (0.3 * 0.6), within(1e-9));
+    assertThat(by.get(ResourceKind.GENERATION.at(1))).isCloseTo(1 / (0.3 * 0.6), within(1e-9));
+    assertThat(by.get(ResourceKind.SWAP.at(1))).isCloseTo(1 / 0.9, within(1e-9));
     assertThat(by.get(ResourceKind.MEMORY.at(1))).isEqualTo(2.0);
     assertThat(by.get(ResourceKind.MEMORY.at(0))).isEqualTo(1.0);
   }
 
   @Test
-  void contentionCountsSharedCellsEvenWhenCapacitySuffices() {
+  void sharingCountsSharedCellsEvenWhenCapacitySuffices() {
     req(1, 0, 100);
     req(2, 0, 100);
     ResourceLedger ledger = new ResourceLedger(m);
     ReservationResult r = new Reserver(m).resolve(List.of(
         new Claim(1, path02(), 0.1, 0.1), new Claim(2, path02(), 0.1, 0.1)), ledger, reqs::get);
     // both claim gen n0, gen n1, swap n1, memory n0, n1, n2: six shared cells
-    assertThat(r.contentionCells()).isEqualTo(6);
+    assertThat(r.sharedCells()).isEqualTo(6);
     assertThat(r.oversubscribedCells()).isZero();
+    assertThat(r.newOversubscriptions()).isZero();
     assertThat(r.granted()).hasSize(2);
+  }
+
+  @Test
+  void anOversubscribedResourceCountsOncePerEpisode() {
+    for (long id = 1; id <= 4; id++) {
+      req(id, 0, 100);
+    }
+    ResourceLedger ledger = new ResourceLedger(m);
+    Reserver reserver = new Reserver(m);
+    // n1 has 4 slots, each claim needs 2: three claims over-subscribe it
+    List<Claim> three = List.of(new Claim(1, path02(), 0.1, 0.1), new Claim(2, path02(), 0.1, 0.1),
+        new Claim(3, path02(), 0.1, 0.1));
+    assertThat(reserver.resolve(three, ledger, reqs::get).newOversubscriptions()).isEqualTo(1);
+    // the refused claim again, the next epoch: the same episode
+    ReservationResult again = reserver.resolve(List.of(new Claim(3, path02(), 0.1, 0.1)), ledger, reqs::get);
+    assertThat(again.oversubscribedCells()).isEqualTo(1);
+    assertThat(again.newOversubscriptions()).isZero();
+  }
+
+  @Test
+  void aRequestMayBeSplitOverTwoDistinctPathsButNoMore() {
+    NetworkModel ring = Lab.model(4, 3, new int[][] {{0, 3}, {3, 2}}, 10, 5, 4);
+    TopologySnapshot t = snapshot(ring);
+    List<CandidatePath> paths = t.paths(0, 2);
+    assertThat(paths).hasSize(2);
+    Request r = new Request(1, NodeId.of("n0"), NodeId.of("n2"), 0.5, 10, 0, 100, 0);
+    ResourceLedger ledger = new ResourceLedger(ring);
+    ReservationResult res = new Reserver(ring).resolve(List.of(new Claim(1, paths.get(0), 0.1, 0.1),
+        new Claim(1, paths.get(0), 0.1, 0.1), new Claim(1, paths.get(1), 0.1, 0.1)), ledger,
+        id -> id == 1 ? r : null);
+    assertThat(res.granted()).extracting(g -> g.claim().path()).containsExactly(paths.get(0), paths.get(1));
   }
 
   @Test
@@ -85,7 +120,7 @@ class ReserverTest {
     req(1, 0, 100);
     req(2, 0, 100);
     ResourceLedger ledger = new ResourceLedger(m);
-    double full = 10 * 0.3 * 0.9; // the rate that uses all of n0's generation
+    double full = 10 * 0.3 * 0.6; // the rate that uses all of n0's generation (two hops deliver 0.6 per herald)
     ReservationResult r = new Reserver(m).resolve(List.of(
         new Claim(1, path02(), full * 0.75, 0.01), new Claim(2, path02(), full * 0.5, full * 0.4)),
         ledger, reqs::get);

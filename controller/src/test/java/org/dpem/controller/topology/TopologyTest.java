@@ -22,7 +22,7 @@ class TopologyTest {
   }
 
   @Test
-  void yenGivesLooplessPathsBestYieldFirstAndSkipsUnusableNodes() {
+  void yenGivesLooplessPathsBestCapacityFirstAndSkipsUnusableNodes() {
     // 0-1-2-3 line plus a 0-3 shortcut and a 1-3 chord
     NetworkModel m = Lab.model(4, new int[][] {{0, 3}, {1, 3}}, 10, 5, 10);
     BitSet all = new BitSet();
@@ -32,8 +32,10 @@ class TopologyTest {
     assertThat(ps).hasSize(3);
     assertThat(ps.get(0).nodes()).extracting(Object::toString).containsExactly("n0", "n3");
     for (int i = 1; i < ps.size(); i++) {
-      assertThat(ps.get(i).yield()).isLessThanOrEqualTo(ps.get(i - 1).yield());
+      assertThat(ps.get(i).capacity()).isLessThanOrEqualTo(ps.get(i - 1).capacity());
     }
+    // one hop carries what its generating end can herald: 10 attempts/s at p = 0.2
+    assertThat(ps.get(0).capacity()).isCloseTo(2.0, within(1e-9));
     for (CandidatePath p : ps) {
       assertThat(new HashSet<>(p.nodes())).hasSize(p.nodes().size());
     }
