@@ -437,7 +437,13 @@ public final class VirtualFirmware implements AutoCloseable {
       default -> {
       }
     }
-    Optional<DeviceCommand> cmd = OperationMapping.command(op, c.allocation(), device.limits());
+    Optional<DeviceCommand> cmd;
+    try {
+      cmd = OperationMapping.command(op, c.allocation(), device.limits());
+    } catch (IllegalArgumentException e) {
+      finish(key, AckCode.INVALID, e.getMessage());
+      return;
+    }
     if (cmd.isEmpty()) {
       finish(key, AckCode.UNSUPPORTED, op.opcode() + " is not supported");
       return;
