@@ -12,6 +12,7 @@ import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.policy.AllocationPolicy;
+import org.dpem.controller.policy.Decision;
 import org.dpem.controller.policy.EpochView;
 import org.dpem.controller.policy.PendingRequest;
 import org.dpem.controller.request.RejectReason;
@@ -62,6 +63,7 @@ public final class ControlLoop implements AutoCloseable {
   private final Journal journal;
   private final Commander commander;
   private final Reserver reserver;
+  private final Stockpile stockpile;
   private final ViewBuilder views;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final List<Runnable> afterFlush = new ArrayList<>();
@@ -95,6 +97,8 @@ public final class ControlLoop implements AutoCloseable {
     this.ledger = new ResourceLedger(model);
     this.reserver = new Reserver(model);
     this.views = new ViewBuilder(model);
+    this.stockpile = new Stockpile(model, devices, ledger, commander, metrics,
+        () -> nextAllocation++, inbox::add, active::containsKey);
     this.operator = new LoopOperator(this);
   }
 
@@ -174,6 +178,7 @@ public final class ControlLoop implements AutoCloseable {
 
   private void onDeviceEvent(DeviceEvent e) {
     commander.onEvent(e);
+    stockpile.onEvent(e);
     if (e instanceof DeviceEvent.PairDelivered || e instanceof DeviceEvent.StateChanged
         || (e instanceof DeviceEvent.Fault f && f.latched())) {
       inbox.add(() -> handle(e));
@@ -205,16 +210,18 @@ public final class ControlLoop implements AutoCloseable {
     expire(now);
     ReservationResult rr = null;
     if (!estopped && running) {
-      List<TrackedRequest> queued = book.queued();
-      if (!queued.isEmpty()) {
-        EpochView view = views.build(epoch, now, settings.epochNanos(), topology, queued, ledger,
-            drained, last);
-        List<Claim> claims = valid(policy.decide(view).claims(), view);
-        rr = reserver.resolve(claims, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
-        for (Grant g : rr.granted()) {
-          open(g, now);
-        }
+      // decided every epoch, queue or not: stock orders stand only while the policy renews them
+      EpochView view = views.build(epoch, now, settings.epochNanos(), topology, book.queued(),
+          ledger, drained, last);
+      Decision d = policy.decide(view);
+      List<Claim> claims = valid(d.claims(), view);
+      long deadline = now + settings.commandTimeoutNanos();
+      var stock = stockpile.claims(d.stock(), topology, deadline);
+      rr = reserver.resolve(claims, stock, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
+      for (Grant g : rr.granted()) {
+        open(g, now);
       }
+      stockpile.granted(rr.stocked(), deadline);
     }
     double share = 0;
     for (Allocation a : active.values()) {
@@ -315,6 +322,7 @@ public final class ControlLoop implements AutoCloseable {
     long deadline = Math.min(t.request().deadlineNanos(), now + settings.commandTimeoutNanos());
     commander.start(a, deadline).whenComplete((why, ex) -> inbox.add(() ->
         started(a, ex != null ? String.valueOf(ex) : why)));
+    stockpile.handOver(a, deadline);
   }
 
   private void started(Allocation a, String why) {
@@ -409,6 +417,7 @@ public final class ControlLoop implements AutoCloseable {
     }
     reporter.remove(a.id());
     ledger.release(a.usage());
+    stockpile.allocationEnded(a.id());
     commander.stop(a, time.nowNanos() + settings.commandTimeoutNanos());
     metrics.allocationEnded(a.shareHeld(), a.usefulFraction());
     if (journal != null) {
@@ -425,6 +434,7 @@ public final class ControlLoop implements AutoCloseable {
   void estop() {
     estopped = true;
     long now = time.nowNanos();
+    stockpile.releaseAll(now + settings.commandTimeoutNanos());
     for (Allocation a : new ArrayList<>(active.values())) {
       end(a, "estop", now);
       if (!a.request().state().terminal()) {

@@ -30,12 +30,17 @@ import org.dpem.controller.request.RejectReason;
  * @param jainFairness Jain's index over source nodes of their delivery rates (1 = all equal)
  * @param lowFidelityPairs pairs that arrived below their request's floor (not counted delivered)
  * @param rejectedByReason REJECTED requests by reason, in the reasons' declared order
+ * @param stockedPairs link pairs heralded into stock holdings
+ * @param stockedPairsUsed stocked pairs handed over to an allocation
+ * @param stockedPairsWasted stocked pairs never handed over (replaced by fresher ones, discarded
+ *     with their stock, or still in stock at the end): {@code stockedPairs - stockedPairsUsed}
  */
 public record Summary(long requests, long queued, long allocated, long delivered, long expired,
     long failed, long rejected, long pairsRequested, long pairsDelivered, double deliveryRate,
     long contentionEvents, double contentionPer1000, long oversubscribedCells, double waste,
     double meanFidelity, double p5Fidelity, double latencyP50S, double latencyP99S,
-    double jainFairness, long lowFidelityPairs, Map<RejectReason, Long> rejectedByReason) {
+    double jainFairness, long lowFidelityPairs, Map<RejectReason, Long> rejectedByReason,
+    long stockedPairs, long stockedPairsUsed, long stockedPairsWasted) {
   public Summary {
     rejectedByReason = Collections.unmodifiableMap(new EnumMap<>(rejectedByReason));
   }

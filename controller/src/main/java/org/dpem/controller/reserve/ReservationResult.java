@@ -9,12 +9,14 @@ import java.util.List;
  * @param refused claims that did not fit (their requests stay queued)
  * @param contentionCells (resource, epoch) cells claimed by two or more requests this epoch
  * @param oversubscribedCells cells whose holdings plus this epoch's claims exceed capacity
- * @param claimedCells cells claimed by at least one request this epoch
+ * @param claimedCells cells claimed by at least one request or stock claim this epoch
+ * @param stocked confirmed stock claims, in the order asked
  */
 public record ReservationResult(List<Grant> granted, List<Claim> refused, int contentionCells,
-    int oversubscribedCells, int claimedCells) {
+    int oversubscribedCells, int claimedCells, List<StockGrant> stocked) {
   public ReservationResult {
     granted = List.copyOf(granted);
     refused = List.copyOf(refused);
+    stocked = List.copyOf(stocked);
   }
 }

@@ -21,6 +21,9 @@ import org.dpem.controller.topology.NetworkModel;
  * then earliest deadline, then request id; each gets its full rate if it fits, else the largest
  * rate that fits if that is at least its minRate, else it is refused. Memory never scales: it
  * fits whole or not at all. Only the first claim per request counts.
+ *
+ * <p><b>Stock claims</b> count in contention like any claim (a cell a request and a stock both
+ * claim is contended), and are resolved after every request's claim, in the order given.
  */
 public final class Reserver {
   private final NetworkModel model;
@@ -35,6 +38,11 @@ public final class Reserver {
 
   public ReservationResult resolve(List<Claim> claims, ResourceLedger ledger,
       LongFunction<Request> requests) {
+    return resolve(claims, List.of(), ledger, requests);
+  }
+
+  public ReservationResult resolve(List<Claim> claims, List<StockClaim> stock,
+      ResourceLedger ledger, LongFunction<Request> requests) {
     record Item(Claim claim, Request request, Usage usage) {}
     List<Item> items = new ArrayList<>(claims.size());
     Set<Long> seen = new HashSet<>();
@@ -47,14 +55,10 @@ public final class Reserver {
     }
     List<Integer> touched = new ArrayList<>();
     for (Item it : items) {
-      int[] res = it.usage.resources();
-      for (int i = 0; i < res.length; i++) {
-        if (claimants[res[i]] == 0) {
-          touched.add(res[i]);
-        }
-        claimants[res[i]]++;
-        claimed[res[i]] += it.usage.amounts()[i];
-      }
+      touch(it.usage, touched);
+    }
+    for (StockClaim sc : stock) {
+      touch(sc.usage(), touched);
     }
     int contention = 0;
     int over = 0;
@@ -84,7 +88,27 @@ public final class Reserver {
         refused.add(it.claim);
       }
     }
-    return new ReservationResult(granted, refused, contention, over, touched.size());
+    List<StockGrant> stocked = new ArrayList<>(stock.size());
+    for (StockClaim sc : stock) {
+      double scale = fit(sc.usage(), ledger);
+      if (scale > 0 && scale >= sc.minScale() * (1 - 1e-12)) {
+        Usage u = scale >= 1 ? sc.usage() : sc.usage().scaled(scale);
+        ledger.hold(u);
+        stocked.add(new StockGrant(sc, Math.min(1, scale), u));
+      }
+    }
+    return new ReservationResult(granted, refused, contention, over, touched.size(), stocked);
+  }
+
+  private void touch(Usage u, List<Integer> touched) {
+    int[] res = u.resources();
+    for (int i = 0; i < res.length; i++) {
+      if (claimants[res[i]] == 0) {
+        touched.add(res[i]);
+      }
+      claimants[res[i]]++;
+      claimed[res[i]] += u.amounts()[i];
+    }
   }
 
   /** The largest factor (capped at 1) by which {@code u}'s rate fits; 0 if memory does not fit. */
