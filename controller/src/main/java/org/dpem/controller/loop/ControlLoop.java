@@ -211,12 +211,13 @@ public final class ControlLoop implements AutoCloseable {
     ReservationResult rr = null;
     if (!estopped && running) {
       // decided every epoch, queue or not: stock orders stand only while the policy renews them
+      stockpile.lendGeneration();
       EpochView view = views.build(epoch, now, settings.epochNanos(), topology, book.queued(),
           ledger, drained, last);
       Decision d = policy.decide(view);
       List<Claim> claims = valid(d.claims(), view);
       long deadline = now + settings.commandTimeoutNanos();
-      var stock = stockpile.claims(d.stock(), topology, deadline);
+      var stock = stockpile.claims(d.stock(), claims, topology, deadline);
       rr = reserver.resolve(claims, stock, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
       for (Grant g : rr.granted()) {
         open(g, now);

@@ -109,11 +109,13 @@ public final class HalCommander implements Commander {
       QuantumMemory mb = need(s.b(), QuantumMemory.class);
       acks.add(track(ma, ma.stock(id, deadline, s.slotsA(), s.b())));
       acks.add(track(mb, mb.stock(id, deadline, s.slotsB(), s.a())));
+      PairSource src = need(s.generator(), PairSource.class);
       if (s.attemptsPerSecond() > 0) {
         BellStateAnalyzer an = need(receiver, BellStateAnalyzer.class);
         acks.add(track(an, an.arm(id, deadline, s.generator(), window(an))));
-        PairSource src = need(s.generator(), PairSource.class);
         acks.add(track(src, src.enable(id, deadline, receiver, clampRate(src, s.attemptsPerSecond()))));
+      } else {
+        acks.add(track(src, src.disable(id, deadline)));
       }
     } catch (MissingDevice e) {
       return CompletableFuture.completedFuture(e.getMessage());

@@ -14,6 +14,7 @@ import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.policy.StockOrder;
+import org.dpem.controller.reserve.Claim;
 import org.dpem.controller.reserve.ResourceKind;
 import org.dpem.controller.reserve.ResourceLedger;
 import org.dpem.controller.reserve.StockClaim;
@@ -43,8 +44,13 @@ final class Stockpile {
   private static final Logger LOG = LoggerFactory.getLogger(Stockpile.class);
   /** The least fraction of a stock's fill generation worth holding. */
   static final double MIN_SCALE = 0.1;
-  /** How many times per coherence time a full stock's pairs are renewed. */
-  static final double RENEWALS_PER_COHERENCE = 2;
+  /**
+   * How many times per coherence time a full stock's pairs are renewed: a pair is on average a
+   * twentieth of T old, so it keeps most of its fidelity (e^(-2/20) of its Werner parameter).
+   */
+  static final double RENEWALS_PER_COHERENCE = 10;
+  /** The largest share of its generating node's generation one stock may hold. */
+  static final double MAX_GENERATION_SHARE = 0.5;
 
   /** One link's stock. */
   private static final class Holding {
@@ -100,10 +106,47 @@ final class Stockpile {
   }
 
   /**
-   * Takes one epoch's orders: releases the stocks no longer ordered, shrinks those ordered
-   * smaller, and returns the claims for the rest to grow.
+   * Shows the stocks' generation as free while the policy decides: a request's claim may take it
+   * (see {@link #claims}). Call right before the epoch's view is built, then {@link #claims}.
    */
-  List<StockClaim> claims(List<StockOrder> orders, TopologySnapshot topo, long deadline) {
+  void lendGeneration() {
+    for (Holding h : byLink.values()) {
+      if (h.attempts > 0) {
+        ledger.release(Usage.ofStock(model, h.link, 0, 0, h.attempts));
+      }
+    }
+  }
+
+  /**
+   * Takes one epoch's orders: releases the stocks no longer ordered, shrinks those ordered
+   * smaller, makes the stocks whose generating node this epoch's request claims use yield their
+   * generation (demand now comes before demand later; the others take theirs back from
+   * {@link #lendGeneration}), and returns the claims for the rest to grow or to
+   * take generation back from what the requests leave.
+   */
+  List<StockClaim> claims(List<StockOrder> orders, List<Claim> requestClaims, TopologySnapshot topo,
+      long deadline) {
+    if (!byLink.isEmpty()) {
+      Set<Integer> generators = new HashSet<>();
+      for (Claim c : requestClaims) {
+        int[] idx = c.path().nodeIndex();
+        for (int j = 0; j + 1 < idx.length; j++) {
+          generators.add(model.generatingEnd(model.linkBetween(idx[j], idx[j + 1])));
+        }
+      }
+      for (Holding h : byLink.values()) {
+        if (h.attempts <= 0) {
+          continue;
+        }
+        if (generators.contains(h.generator)) {
+          // commanded now, so the source is free before the allocations' enables reach it
+          h.attempts = 0;
+          send(h, deadline);
+        } else {
+          ledger.hold(Usage.ofStock(model, h.link, 0, 0, h.attempts));
+        }
+      }
+    }
     Map<Integer, Integer> wanted = new LinkedHashMap<>();
     for (StockOrder o : orders) {
       int a = model.contains(o.a()) ? model.indexOf(o.a()) : -1;
@@ -151,6 +194,16 @@ final class Stockpile {
       double gen = full - haveGen > 0.25 * full ? full - haveGen : 0;
       int needA = Math.max(0, target - haveA);
       int needB = Math.max(0, target - haveB);
+      // ask only for what is free now, as a policy does with its view: a claim bound to be
+      // refused would count as a conflict without being one
+      LinkInfo li = model.links().get(link);
+      if (needA > ledger.free(ResourceKind.MEMORY.at(model.indexOf(li.a())))
+          || needB > ledger.free(ResourceKind.MEMORY.at(model.indexOf(li.b())))) {
+        needA = 0;
+        needB = 0;
+      }
+      double freeGen = ledger.free(ResourceKind.GENERATION.at(model.generatingEnd(link)));
+      gen = freeGen >= MIN_SCALE * gen ? Math.min(gen, freeGen) : 0;
       if (needA > 0 || needB > 0 || gen > 0) {
         claims.add(new StockClaim(link, Usage.ofStock(model, link, needA, needB, gen), MIN_SCALE));
       }
@@ -314,13 +367,15 @@ final class Stockpile {
 
   /**
    * Generation attempts per second that renew a full stock of {@code pairs} about
-   * {@link #RENEWALS_PER_COHERENCE} times per coherence time of its shorter-lived end.
+   * {@link #RENEWALS_PER_COHERENCE} times per coherence time of its shorter-lived end, at most
+   * {@link #MAX_GENERATION_SHARE} of the generating node's capacity.
    */
   private double fillAttempts(int link, int pairs) {
     LinkInfo l = model.links().get(link);
     double t = Math.min(model.node(l.a()).map(n -> n.coherenceTimeS()).orElse(1.0),
         model.node(l.b()).map(n -> n.coherenceTimeS()).orElse(1.0));
-    return pairs * RENEWALS_PER_COHERENCE / t / l.successProbability();
+    double cap = MAX_GENERATION_SHARE * model.node(model.generatingEnd(link)).generationRate();
+    return Math.min(cap, pairs * RENEWALS_PER_COHERENCE / t / l.successProbability());
   }
 
   private static Usage slots(int memoryResource, int n) {
