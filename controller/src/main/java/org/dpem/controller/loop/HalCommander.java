@@ -115,7 +115,8 @@ public final class HalCommander implements Commander {
         acks.add(track(an, an.arm(id, deadline, s.generator(), window(an))));
         acks.add(track(src, src.enable(id, deadline, receiver, clampRate(src, s.attemptsPerSecond()))));
       } else {
-        acks.add(track(src, src.disable(id, deadline)));
+        // towards rest; a stock that never had generation is refused as "not enabled", harmlessly
+        src.disable(id, deadline);
       }
     } catch (MissingDevice e) {
       return CompletableFuture.completedFuture(e.getMessage());
