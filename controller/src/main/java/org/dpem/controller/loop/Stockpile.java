@@ -126,6 +126,7 @@ final class Stockpile {
    */
   List<StockClaim> claims(List<StockOrder> orders, List<Claim> requestClaims, TopologySnapshot topo,
       long deadline) {
+    Set<Integer> yielded = new HashSet<>();
     if (!byLink.isEmpty()) {
       Set<Integer> generators = new HashSet<>();
       for (Claim c : requestClaims) {
@@ -141,6 +142,7 @@ final class Stockpile {
         if (generators.contains(h.generator)) {
           // commanded now, so the source is free before the allocations' enables reach it
           h.attempts = 0;
+          yielded.add(h.link);
           send(h, deadline);
         } else {
           ledger.hold(Usage.ofStock(model, h.link, 0, 0, h.attempts));
@@ -191,7 +193,8 @@ final class Stockpile {
       }
       double full = fillAttempts(link, target);
       // top generation up only when a quarter or more is missing, not for every rounding
-      double gen = full - haveGen > 0.25 * full ? full - haveGen : 0;
+      // a stock that yielded this epoch asks again next epoch, from what the requests left
+      double gen = !yielded.contains(link) && full - haveGen > 0.25 * full ? full - haveGen : 0;
       int needA = Math.max(0, target - haveA);
       int needB = Math.max(0, target - haveB);
       // ask only for what is free now, as a policy does with its view: a claim bound to be
