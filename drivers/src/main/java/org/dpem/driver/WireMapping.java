@@ -41,6 +41,10 @@ public final class WireMapping {
       return new Operation.ReleaseSlots();
     } else if (c instanceof MemoryCommand.Swap s) {
       return new Operation.Swap(s.left().value(), s.right().value());
+    } else if (c instanceof MemoryCommand.Stock s) {
+      return new Operation.StockSlots(s.slots(), s.peer().value());
+    } else if (c instanceof MemoryCommand.HandOver h) {
+      return new Operation.HandOver(h.from().value(), h.peer().value(), h.pairs(), h.minFidelity());
     } else if (c instanceof AnalyzerCommand.Arm a) {
       return new Operation.ArmAnalyzer(a.peer().value(), a.windowSeconds());
     } else if (c instanceof AnalyzerCommand.Disarm) {
@@ -71,7 +75,8 @@ public final class WireMapping {
       case DUPLICATE_IN_PROGRESS -> ResultCode.TIMEOUT;
     };
     if (code == ResultCode.OK) {
-      return CommandResult.ok();
+      // an OK detail carries a result, e.g. a hand-over's "moved N"
+      return ack.detail().isEmpty() ? CommandResult.ok() : CommandResult.of(ResultCode.OK, ack.detail());
     }
     String detail = ack.detail().isEmpty() ? "" : ": " + ack.detail();
     String extra = ack.result() == AckCode.CANCELLED || ack.result() == AckCode.INTERNAL_ERROR

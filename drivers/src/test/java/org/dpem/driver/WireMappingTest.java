@@ -29,6 +29,16 @@ class WireMappingTest {
         List.of(NodeId.of("a"), NodeId.of("c"))))).isEqualTo(new Operation.ReserveSlots(3, List.of("a", "c")));
     assertThat(WireMapping.operation(new SetParameter(AllocationId.NONE, 0, "rate", 7)))
         .isEqualTo(Operation.SetParam.byName("rate", 7));
+    assertThat(WireMapping.operation(new MemoryCommand.Stock(AllocationId.of(9), 0, 3, NodeId.of("b"))))
+        .isEqualTo(new Operation.StockSlots(3, "b"));
+    assertThat(WireMapping.operation(new MemoryCommand.HandOver(AllocationId.of(1), 0,
+        AllocationId.of(9), NodeId.of("b"), 2, 0.8))).isEqualTo(new Operation.HandOver(9, "b", 2, 0.8));
+  }
+
+  @Test
+  void aHandOverCountSurvivesTheAck() {
+    var r = WireMapping.result(new Message.CommandAck(9, AckCode.OK, "moved 2"), "hand-over on d");
+    assertThat(MemoryCommand.HandOver.moved(r)).isEqualTo(2);
   }
 
   @Test

@@ -58,6 +58,10 @@ final class MessageArbitraries {
             str().list().ofMaxSize(4)).as(Operation.ReserveSlots::new),
         Arbitraries.just(new Operation.ReleaseSlots()),
         Combinators.combine(str(), str()).as(Operation.Swap::new),
+        Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), str())
+            .as(Operation.StockSlots::new),
+        Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE), str(),
+            Arbitraries.integers().between(0, 0xFFFF), f64()).as(Operation.HandOver::new),
         Combinators.combine(str(), f64()).as(Operation.ArmAnalyzer::new),
         Arbitraries.just(new Operation.DisarmAnalyzer()),
         Combinators.combine(Arbitraries.integers().between(0, 254), str(), f64())

@@ -34,6 +34,8 @@ final class SampleMessages {
         command(11, new Operation.ClearFault()),
         command(12, new Operation.GetInfo()),
         command(13, new Operation.GetParams()),
+        command(14, new Operation.StockSlots(3, "node-b")),
+        command(15, new Operation.HandOver(900, "node-b", 2, 0.8)),
         new Message.CommandAck(1, AckCode.OK, ""),
         new Message.CommandAck(2, AckCode.OUT_OF_LIMITS, "rate=12 exceeds max 10 pairs/s"),
         new Message.Cancel(3),

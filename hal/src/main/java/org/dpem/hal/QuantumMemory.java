@@ -36,4 +36,20 @@ public interface QuantumMemory extends Device {
       AllocationId allocation, long deadlineNanos, NodeId left, NodeId right) {
     return submit(new MemoryCommand.Swap(allocation, deadlineNanos, left, right));
   }
+
+  /** Holds {@code slots} slots as the stock {@code holding} of the link to {@code peer}. */
+  default CompletionStage<CommandResult> stock(
+      AllocationId holding, long deadlineNanos, int slots, NodeId peer) {
+    return submit(new MemoryCommand.Stock(holding, deadlineNanos, slots, peer));
+  }
+
+  /**
+   * Moves up to {@code pairs} stored pairs of at least {@code minFidelity} on the link to
+   * {@code peer} from the stock {@code from} to {@code allocation}.
+   */
+  default CompletionStage<CommandResult> handOver(AllocationId allocation, long deadlineNanos,
+      AllocationId from, NodeId peer, int pairs, double minFidelity) {
+    return submit(new MemoryCommand.HandOver(allocation, deadlineNanos, from, peer, pairs, minFidelity));
+  }
 }
+

@@ -1,7 +1,8 @@
 package org.dpem.config.controller;
 
 /**
- * Allocation policy; YAML names {@code greedy}, {@code central-lp}, {@code max-weight}, {@code dpem}.
+ * Allocation policy; YAML names {@code greedy}, {@code central-lp}, {@code max-weight},
+ * {@code predictive-greedy}, {@code dpem}.
  */
 public enum Policy {
   /** Shortest feasible path first, first come first served. */
@@ -10,6 +11,8 @@ public enum Policy {
   CENTRAL_LP,
   /** Centralized max-weight scheduling. */
   MAX_WEIGHT,
+  /** Greedy plus link stocks sized from an EWMA forecast of each link's demand. */
+  PREDICTIVE_GREEDY,
   /** Distributed forecasting + PPO agents with federated averaging. */
   DPEM
 }

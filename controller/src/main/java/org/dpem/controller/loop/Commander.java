@@ -29,6 +29,21 @@ public interface Commander {
    */
   void release(long allocationId, java.util.List<String> path, long deadlineNanos);
 
+  /**
+   * Sends everything that makes one link's stock: slots at both ends, the herald arm at the
+   * receiving end, the generating source at its rate. Sent again, it resizes the stock. The stage
+   * completes with null when every command was acknowledged OK, or with the first refusal.
+   */
+  CompletionStage<String> stock(StockCommand s, long deadlineNanos);
+
+  /**
+   * Asks the memory at {@code at} to hand pairs of the stock {@code holding} on the link to
+   * {@code peer} over to {@code a}. The stage completes with the number of pairs moved (0 if
+   * refused).
+   */
+  CompletionStage<Integer> handOver(Allocation a, long holding, org.dpem.hal.NodeId at,
+      org.dpem.hal.NodeId peer, int pairs, double minFidelity, long deadlineNanos);
+
   /** Sees every device event before the loop does (e.g. to react to heralds); default: nothing. */
   default void onEvent(DeviceEvent e) {}
 }

@@ -67,6 +67,7 @@ public final class ControlLoop implements AutoCloseable {
   private final Conflicts conflicts;
   private final Decisions decisions;
   private final DeviceOutcomes outcomes = new DeviceOutcomes(this);
+  private final Stockpile stockpile;
   private final ViewBuilder views;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final List<Runnable> afterFlush = new ArrayList<>();
@@ -102,6 +103,8 @@ public final class ControlLoop implements AutoCloseable {
     this.conflicts = new Conflicts(model);
     this.decisions = new Decisions(this, conflicts);
     this.views = new ViewBuilder(model);
+    this.stockpile = new Stockpile(model, devices, ledger, commander, metrics,
+        () -> nextAllocation++, inbox::add, active::containsKey);
     this.operator = new LoopOperator(this);
   }
 
@@ -183,6 +186,7 @@ public final class ControlLoop implements AutoCloseable {
 
   private void onDeviceEvent(DeviceEvent e) {
     commander.onEvent(e);
+    stockpile.onEvent(e);
     if (e instanceof DeviceEvent.PairDelivered || e instanceof DeviceEvent.StateChanged
         || (e instanceof DeviceEvent.Fault f && f.latched())) {
       inbox.add(() -> outcomes.handle(e));
@@ -216,20 +220,22 @@ public final class ControlLoop implements AutoCloseable {
     ReservationResult rr = null;
     int conflicting = 0;
     if (!estopped && running) {
-      List<TrackedRequest> queued = book.queued();
-      if (!queued.isEmpty() || !active.isEmpty()) {
-        EpochView view = views.build(epoch, now, settings.epochNanos(), topology, queued, ledger,
-            drained, last, active.values());
-        Decision d = policy.decide(view);
-        // actions first, so that what they free is free for this epoch's claims
-        conflicting += decisions.apply(d.actions(), now);
-        List<Claim> claims = decisions.validClaims(d.claims(), view);
-        rr = reserver.resolve(claims, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
-        for (Grant g : rr.granted()) {
-          open(g, now);
-        }
-        conflicting += conflicts.count(view.pending(), rr, ledger);
+      // decided every epoch, queue or not: stock orders stand only while the policy renews them
+      stockpile.lendGeneration();
+      EpochView view = views.build(epoch, now, settings.epochNanos(), topology, book.queued(), ledger,
+          drained, last, active.values());
+      Decision d = policy.decide(view);
+      // actions first, so that what they free is free for this epoch's claims
+      conflicting += decisions.apply(d.actions(), now);
+      List<Claim> claims = decisions.validClaims(d.claims(), view);
+      long deadline = now + settings.commandTimeoutNanos();
+      var stock = stockpile.claims(d.stock(), claims, topology, deadline);
+      rr = reserver.resolve(claims, stock, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
+      for (Grant g : rr.granted()) {
+        open(g, now);
       }
+      conflicting += conflicts.count(view.pending(), rr, ledger);
+      stockpile.granted(rr.stocked(), deadline);
     }
     double share = 0;
     for (Allocation a : active.values()) {
@@ -315,6 +321,7 @@ public final class ControlLoop implements AutoCloseable {
     long deadline = Math.min(t.request().deadlineNanos(), now + settings.commandTimeoutNanos());
     commander.start(a, deadline).whenComplete((why, ex) -> inbox.add(() ->
         started(a, ex != null ? String.valueOf(ex) : why)));
+    stockpile.handOver(a, deadline);
   }
 
   private void started(Allocation a, String why) {
@@ -395,6 +402,7 @@ public final class ControlLoop implements AutoCloseable {
     }
     outcomes.forget(a);
     ledger.release(a.usage());
+    stockpile.allocationEnded(a.id());
     commander.stop(a, time.nowNanos() + settings.commandTimeoutNanos());
     metrics.allocationEnded(a.shareHeld(), a.usefulFraction());
     if (journal != null) {
@@ -436,6 +444,7 @@ public final class ControlLoop implements AutoCloseable {
   void estop() {
     estopped = true;
     long now = time.nowNanos();
+    stockpile.releaseAll(now + settings.commandTimeoutNanos());
     for (Allocation a : new ArrayList<>(active.values())) {
       end(a, "estop", now);
       if (a.request().state() == RequestState.ALLOCATED && !stillServed(a.request(), now)) {

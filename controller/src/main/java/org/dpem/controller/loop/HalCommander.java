@@ -16,6 +16,7 @@ import org.dpem.hal.PairSource;
 import org.dpem.hal.QuantumMemory;
 import org.dpem.hal.TrustedNode;
 import org.dpem.hal.command.CommandResult;
+import org.dpem.hal.command.MemoryCommand;
 import org.dpem.hal.safety.Limit;
 
 /**
@@ -38,6 +39,12 @@ import org.dpem.hal.safety.Limit;
  * upstream node of the path; the simulator's link process serves either direction.
  * Stopping reverses it (disable, disarm, release); those commands go towards rest and are never
  * refused by limits or device state.
+ *
+ * <p>A link's stock is commanded the same way with one hop and no verifier: stock slots at both
+ * ends, then the herald arm, then the source. A hand-over is one memory command per end of a
+ * stocked link; sent right after an allocation's start, it reaches each memory after that
+ * allocation's reserve (commands to one device are sent in order), and a refused one leaves the
+ * pairs in stock.
  */
 public final class HalCommander implements Commander {
   private final DeviceDirectory devices;
@@ -98,6 +105,31 @@ public final class HalCommander implements Commander {
     return firstRefusal(acks);
   }
 
+  @Override
+  public CompletionStage<String> stock(StockCommand s, long deadline) {
+    AllocationId id = AllocationId.of(s.holding());
+    NodeId receiver = s.generator().equals(s.a()) ? s.b() : s.a();
+    List<CompletableFuture<String>> acks = new ArrayList<>();
+    try {
+      QuantumMemory ma = need(s.a(), QuantumMemory.class);
+      QuantumMemory mb = need(s.b(), QuantumMemory.class);
+      acks.add(track(ma, ma.stock(id, deadline, s.slotsA(), s.b())));
+      acks.add(track(mb, mb.stock(id, deadline, s.slotsB(), s.a())));
+      PairSource src = need(s.generator(), PairSource.class);
+      if (s.attemptsPerSecond() > 0) {
+        BellStateAnalyzer an = need(receiver, BellStateAnalyzer.class);
+        acks.add(track(an, an.arm(id, deadline, s.generator(), window(an))));
+        acks.add(track(src, src.enable(id, deadline, receiver, clampRate(src, s.attemptsPerSecond()))));
+      } else {
+        // towards rest; a stock that never had generation is refused as "not enabled", harmlessly
+        src.disable(id, deadline);
+      }
+    } catch (MissingDevice e) {
+      return CompletableFuture.completedFuture(e.getMessage());
+    }
+    return firstRefusal(acks);
+  }
+
   /**
    * Enables (or, again, re-rates) each link's generating source at the attempts per second the
    * allocation's {@link Usage} plans for that link.
@@ -112,6 +144,17 @@ public final class HalCommander implements Commander {
       PairSource src = need(model.node(gen).id(), PairSource.class);
       acks.add(track(src, src.enable(id, deadline, peer, clampRate(src, attempts[j]))));
     }
+  }
+
+  @Override
+  public CompletionStage<Integer> handOver(Allocation a, long holding, NodeId at, NodeId peer,
+      int pairs, double minFidelity, long deadline) {
+    QuantumMemory m = devices.node(at).flatMap(n -> n.device(QuantumMemory.class)).orElse(null);
+    if (m == null) {
+      return CompletableFuture.completedFuture(0);
+    }
+    return m.handOver(a.halId(), deadline, AllocationId.of(holding), peer, pairs, minFidelity)
+        .handle((r, ex) -> ex != null ? 0 : MemoryCommand.HandOver.moved(r));
   }
 
   private static CompletionStage<String> firstRefusal(List<CompletableFuture<String>> acks) {

@@ -37,6 +37,8 @@ public final class RunMetrics implements RequestListener {
   private long contention;
   private long shared;
   private long oversubscribed;
+  private final java.util.concurrent.atomic.AtomicLong stocked = new java.util.concurrent.atomic.AtomicLong();
+  private long stockUsed;
   private double held;
   private double useful;
   private double[] fidelities = new double[1024];
@@ -159,6 +161,16 @@ public final class RunMetrics implements RequestListener {
     useful += shareHeld * Math.max(0, Math.min(1, usefulFraction));
   }
 
+  /** A pair was heralded into a stock holding. Any thread (it is counted from device events). */
+  public void pairStocked() {
+    stocked.incrementAndGet();
+  }
+
+  /** {@code n} stocked pairs were handed over to an allocation. */
+  public void stockUsed(int n) {
+    stockUsed += n;
+  }
+
   private void rejected(TrackedRequest t) {
     RejectReason r = t.reason() == null ? RejectReason.INVALID : t.reason();
     rejectedBy.merge(r, 1L, Long::sum);
@@ -228,7 +240,8 @@ public final class RunMetrics implements RequestListener {
         contention, requests == 0 ? 0 : 1000.0 * contention / requests, oversubscribed,
         held == 0 ? 0 : 1 - useful / held, mean, quantile(f, 0.05), quantile(l, 0.50),
         quantile(l, 0.99), jain(), lowFidelity, rejectedBy, pairsAdmitted,
-        pairsAdmitted == 0 ? 0 : (double) pairsDelivered / pairsAdmitted, shared);
+        pairsAdmitted == 0 ? 0 : (double) pairsDelivered / pairsAdmitted, shared, stocked.get(), stockUsed,
+        Math.max(0, stocked.get() - stockUsed));
   }
 
   /** Nearest-rank quantile of sorted values; NaN if empty. */

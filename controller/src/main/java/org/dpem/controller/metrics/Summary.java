@@ -39,13 +39,18 @@ import org.dpem.controller.request.RejectReason;
  * @param deliveryRateAdmitted pairsDelivered / pairsAdmitted
  * @param sharedCells (resource, epoch) cells claimed by two or more requests in one epoch:
  *     sharing, whether or not capacity sufficed (this grows with the epoch length)
+ * @param stockedPairs link pairs heralded into stock holdings
+ * @param stockedPairsUsed stocked pairs handed over to an allocation
+ * @param stockedPairsWasted stocked pairs never handed over (replaced by fresher ones, discarded
+ *     with their stock, or still in stock at the end): {@code stockedPairs - stockedPairsUsed}
  */
 public record Summary(long requests, long queued, long allocated, long delivered, long expired,
     long failed, long rejected, long pairsRequested, long pairsDelivered, double deliveryRate,
     long contentionEvents, double contentionPer1000, long oversubscribedCells, double waste,
     double meanFidelity, double p5Fidelity, double latencyP50S, double latencyP99S,
     double jainFairness, long lowFidelityPairs, Map<RejectReason, Long> rejectedByReason,
-    long pairsAdmitted, double deliveryRateAdmitted, long sharedCells) {
+    long pairsAdmitted, double deliveryRateAdmitted, long sharedCells,
+    long stockedPairs, long stockedPairsUsed, long stockedPairsWasted) {
   public Summary {
     rejectedByReason = Collections.unmodifiableMap(new EnumMap<>(rejectedByReason));
   }

@@ -13,6 +13,7 @@ public final class Policies {
     BY_NAME.put("greedy", GreedyPolicy::new);
     BY_NAME.put("central-lp", CentralLpPolicy::new);
     BY_NAME.put("max-weight", MaxWeightPolicy::new);
+    BY_NAME.put("predictive-greedy", PredictiveGreedyPolicy::new);
   }
 
   private Policies() {}

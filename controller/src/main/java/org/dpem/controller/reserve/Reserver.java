@@ -25,6 +25,9 @@ import org.dpem.controller.topology.NetworkModel;
  * rate that fits if that is at least its minRate, else it is refused. Memory never scales: it
  * fits whole or not at all. A request may be split over {@link #MAX_PATHS} claims on distinct
  * paths; further claims for it, and a second claim on the same path, are ignored.
+ *
+ * <p><b>Stock claims</b> count in contention like any claim (a cell a request and a stock both
+ * claim is shared), and are resolved after every request's claim, in the order given.
  */
 public final class Reserver {
   private final NetworkModel model;
@@ -44,6 +47,11 @@ public final class Reserver {
 
   public ReservationResult resolve(List<Claim> claims, ResourceLedger ledger,
       LongFunction<Request> requests) {
+    return resolve(claims, List.of(), ledger, requests);
+  }
+
+  public ReservationResult resolve(List<Claim> claims, List<StockClaim> stock,
+      ResourceLedger ledger, LongFunction<Request> requests) {
     record Item(Claim claim, Request request, Usage usage) {}
     List<Item> items = new ArrayList<>(claims.size());
     Map<Long, List<CandidatePath>> seen = new HashMap<>();
@@ -61,14 +69,10 @@ public final class Reserver {
     }
     List<Integer> touched = new ArrayList<>();
     for (Item it : items) {
-      int[] res = it.usage.resources();
-      for (int i = 0; i < res.length; i++) {
-        if (claimants[res[i]] == 0) {
-          touched.add(res[i]);
-        }
-        claimants[res[i]]++;
-        claimed[res[i]] += it.usage.amounts()[i];
-      }
+      touch(it.usage, touched);
+    }
+    for (StockClaim sc : stock) {
+      touch(sc.usage(), touched);
     }
     int shared = 0;
     int over = 0;
@@ -104,7 +108,27 @@ public final class Reserver {
         refused.add(it.claim);
       }
     }
-    return new ReservationResult(granted, refused, shared, over, touched.size(), newOver);
+    List<StockGrant> stocked = new ArrayList<>(stock.size());
+    for (StockClaim sc : stock) {
+      double scale = fit(sc.usage(), ledger);
+      if (scale > 0 && scale >= sc.minScale() * (1 - 1e-12)) {
+        Usage u = scale >= 1 ? sc.usage() : sc.usage().scaled(scale);
+        ledger.hold(u);
+        stocked.add(new StockGrant(sc, Math.min(1, scale), u));
+      }
+    }
+    return new ReservationResult(granted, refused, shared, over, touched.size(), newOver, stocked);
+  }
+
+  private void touch(Usage u, List<Integer> touched) {
+    int[] res = u.resources();
+    for (int i = 0; i < res.length; i++) {
+      if (claimants[res[i]] == 0) {
+        touched.add(res[i]);
+      }
+      claimants[res[i]]++;
+      claimed[res[i]] += u.amounts()[i];
+    }
   }
 
   /** The largest factor (capped at 1) by which {@code u}'s rate fits; 0 if memory does not fit. */

@@ -72,6 +72,31 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
     return k + 1;
   }
 
+  /**
+   * What one link's stock holds: {@code slotsA} and {@code slotsB} memory slots at the link's
+   * ends and {@code attempts} generation attempts per second at its generating end. Zero amounts
+   * are left out.
+   */
+  public static Usage ofStock(NetworkModel model, int link, int slotsA, int slotsB, double attempts) {
+    var l = model.links().get(link);
+    int a = model.indexOf(l.a());
+    int b = model.indexOf(l.b());
+    int[] res = new int[3];
+    double[] amt = new double[3];
+    boolean[] sc = new boolean[3];
+    int k = 0;
+    if (attempts > 0) {
+      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(model.generatingEnd(link)), attempts, true);
+    }
+    if (slotsA > 0) {
+      k = add(res, amt, sc, k, ResourceKind.MEMORY.at(a), slotsA, false);
+    }
+    if (slotsB > 0) {
+      k = add(res, amt, sc, k, ResourceKind.MEMORY.at(b), slotsB, false);
+    }
+    return new Usage(Arrays.copyOf(res, k), Arrays.copyOf(amt, k), Arrays.copyOf(sc, k));
+  }
+
   /** This usage with rate-dependent amounts multiplied by {@code factor}. */
   public Usage scaled(double factor) {
     double[] a = amounts.clone();

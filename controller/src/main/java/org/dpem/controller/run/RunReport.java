@@ -78,6 +78,9 @@ public record RunReport(String policy, long seed, String scenario, double simula
     Map<String, Long> byReason = new LinkedHashMap<>();
     s.rejectedByReason().forEach((r, n) -> byReason.put(r.name().toLowerCase(Locale.ROOT), n));
     m.put("rejected_by_reason", byReason);
+    m.put("stocked_pairs", s.stockedPairs());
+    m.put("stocked_pairs_used", s.stockedPairsUsed());
+    m.put("stocked_pairs_wasted", s.stockedPairsWasted());
     m.put("upper_bound_method", upperBoundMethod);
     m.put("upper_bound_solve_seconds", num(upperBoundSolveSeconds));
     m.put("simulator_events", simulatorEvents);

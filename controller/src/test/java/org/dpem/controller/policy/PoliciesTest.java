@@ -94,9 +94,54 @@ class PoliciesTest {
 
   @Test
   void policiesAreFoundByName() {
-    assertThat(Policies.names()).containsExactly("greedy", "central-lp", "max-weight");
+    assertThat(Policies.names()).containsExactly("greedy", "central-lp", "max-weight",
+        "predictive-greedy");
+    assertThat(Policies.create("predictive-greedy").name()).isEqualTo("predictive-greedy");
     assertThat(Policies.create("max-weight").name()).isEqualTo("max-weight");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Policies.create("nope"))
         .hasMessageContaining("unknown policy 'nope'");
+  }
+
+  @Test
+  void predictiveGreedyClaimsLikeGreedyAndStocksTheLinksItsForecasterPredicts() {
+    List<PendingRequest> p = List.of(pending(1, 0, 3, 4, 5));
+    Decision greedy = new GreedyPolicy().decide(view(p));
+    // a forecaster that predicts 3 pairs per epoch on every link, through the interface
+    Decision d = new PredictiveGreedyPolicy((series, horizon) -> new org.dpem.learning.forecast.Forecaster() {
+      @Override
+      public String name() {
+        return "flat-3";
+      }
+
+      @Override
+      public int series() {
+        return series;
+      }
+
+      @Override
+      public int horizon() {
+        return horizon;
+      }
+
+      @Override
+      public void observe(double[] counts) {
+        assertThat(counts).hasSize(series);
+      }
+
+      @Override
+      public double[][] forecast() {
+        double[][] f = new double[horizon][series];
+        for (double[] step : f) {
+          java.util.Arrays.fill(step, 3);
+        }
+        return f;
+      }
+    }).decide(view(p));
+    assertThat(d.claims()).isEqualTo(greedy.claims());
+    assertThat(d.stock()).hasSize(m.links().size());
+    // capped at half of the ends' 4 slots
+    assertThat(d.stock()).allSatisfy(o -> assertThat(o.pairs()).isEqualTo(2));
+    // nothing predicted, nothing stocked
+    assertThat(new PredictiveGreedyPolicy().decide(view(List.of())).stock()).isEmpty();
   }
 }

@@ -131,4 +131,26 @@ class ReserverTest {
     assertThat(again.granted()).hasSize(1);
     assertThat(again.granted().get(0).rate()).isBetween(full * 0.2, full * 0.2500001);
   }
+
+  @Test
+  void stockClaimsCountInContentionAndTakeOnlyWhatRequestsLeave() {
+    req(1, 0, 100);
+    ResourceLedger ledger = new ResourceLedger(m);
+    int link01 = m.linkBetween(0, 1);
+    // the stock asks for 2 slots at n0 and n1 and all of n0's 10 attempts/s
+    StockClaim stock = new StockClaim(link01, Usage.ofStock(m, link01, 2, 2, 10), 0.1);
+    Claim claim = new Claim(1, path02(), 0.5, 0.5);
+    ReservationResult r = new Reserver(m).resolve(List.of(claim), List.of(stock), ledger, reqs::get);
+    // shared with the request: generation at n0, memory at n0 and n1
+    assertThat(r.sharedCells()).isEqualTo(3);
+    assertThat(r.granted()).hasSize(1);
+    assertThat(r.stocked()).hasSize(1);
+    double requestGen = r.granted().get(0).usage().amounts()[0];
+    assertThat(r.stocked().get(0).scale()).isCloseTo((10 * (1 - 1e-9) - requestGen) / 10,
+        org.assertj.core.api.Assertions.within(1e-9));
+    // memory at n1: 2 for the request, 2 for the stock; 4 slots: the next stock does not fit
+    ReservationResult again = new Reserver(m).resolve(List.of(), List.of(stock), ledger, reqs::get);
+    assertThat(again.stocked()).isEmpty();
+    assertThat(again.oversubscribedCells()).isPositive();
+  }
 }

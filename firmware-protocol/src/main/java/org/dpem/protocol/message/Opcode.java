@@ -28,9 +28,16 @@ public enum Opcode {
   /** Ask for DEVICE_INFO (sent before the ack). */
   GET_INFO(0x0B, ""),
   /** Ask for every PARAM_DESCRIPTOR (sent before the ack). */
-  GET_PARAMS(0x0C, "");
+  GET_PARAMS(0x0C, ""),
+  /** Hold {@code count} slots as a stock of pairs on the link to {@code peer}, kept for a hand-over. */
+  STOCK_SLOTS(0x0D, "count:u16 peer:str8"),
+  /**
+   * Move up to {@code pairs} stored pairs on the link to {@code peer}, of fidelity at least
+   * {@code min_fidelity}, with their slots, from the stock {@code from} to the allocation.
+   */
+  HAND_OVER(0x0E, "from:u64 pairs:u16 min_fidelity:f64 peer:str8");
 
-  private static final Opcode[] BY_CODE = new Opcode[0x0D];
+  private static final Opcode[] BY_CODE = new Opcode[0x0F];
 
   static {
     for (Opcode o : values()) {

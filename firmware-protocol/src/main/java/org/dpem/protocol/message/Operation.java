@@ -152,4 +152,34 @@ public sealed interface Operation {
       return Opcode.GET_PARAMS;
     }
   }
+
+  /** STOCK_SLOTS: hold {@code count} slots as a stock of pairs on the link to {@code peer}. */
+  record StockSlots(int count, String peer) implements Operation {
+    public StockSlots {
+      Check.u16("count", count);
+      Check.str8("peer", peer);
+    }
+
+    @Override
+    public Opcode opcode() {
+      return Opcode.STOCK_SLOTS;
+    }
+  }
+
+  /**
+   * HAND_OVER: move up to {@code pairs} pairs stored by the stock {@code from} on the link to
+   * {@code peer}, each of fidelity at least {@code minFidelity}, into the command's allocation.
+   */
+  record HandOver(long from, String peer, int pairs, double minFidelity) implements Operation {
+    public HandOver {
+      Check.u63("from", from);
+      Check.u16("pairs", pairs);
+      Check.str8("peer", peer);
+    }
+
+    @Override
+    public Opcode opcode() {
+      return Opcode.HAND_OVER;
+    }
+  }
 }

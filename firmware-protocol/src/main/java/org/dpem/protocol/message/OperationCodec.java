@@ -3,8 +3,10 @@ package org.dpem.protocol.message;
 import java.util.List;
 import org.dpem.protocol.message.Operation.ArmAnalyzer;
 import org.dpem.protocol.message.Operation.EnableSource;
+import org.dpem.protocol.message.Operation.HandOver;
 import org.dpem.protocol.message.Operation.ReserveSlots;
 import org.dpem.protocol.message.Operation.SetParam;
+import org.dpem.protocol.message.Operation.StockSlots;
 import org.dpem.protocol.message.Operation.Swap;
 
 /** Argument encoding of COMMAND opcodes, in the order of {@link Opcode#layout()}. */
@@ -25,6 +27,8 @@ final class OperationCodec {
           + PayloadWriter.str8Size(((Swap) op).right());
       case ARM_ANALYZER -> 8 + PayloadWriter.str8Size(((ArmAnalyzer) op).peer());
       case SET_PARAM -> 1 + 8 + PayloadWriter.str8Size(((SetParam) op).name());
+      case STOCK_SLOTS -> 2 + PayloadWriter.str8Size(((StockSlots) op).peer());
+      case HAND_OVER -> 8 + 2 + 8 + PayloadWriter.str8Size(((HandOver) op).peer());
       case DISABLE_SOURCE, RELEASE_SLOTS, DISARM_ANALYZER, GO_SAFE, CLEAR_FAULT, GET_INFO,
           GET_PARAMS -> 0;
     };
@@ -60,6 +64,18 @@ final class OperationCodec {
         w.u8(s.index());
         w.f64(s.value());
         w.str8(s.name());
+      }
+      case STOCK_SLOTS -> {
+        StockSlots s = (StockSlots) op;
+        w.u16(s.count());
+        w.str8(s.peer());
+      }
+      case HAND_OVER -> {
+        HandOver h = (HandOver) op;
+        w.i64(h.from());
+        w.u16(h.pairs());
+        w.f64(h.minFidelity());
+        w.str8(h.peer());
       }
       default -> {
         // No arguments.
@@ -106,6 +122,16 @@ final class OperationCodec {
       case CLEAR_FAULT -> new Operation.ClearFault();
       case GET_INFO -> new Operation.GetInfo();
       case GET_PARAMS -> new Operation.GetParams();
+      case STOCK_SLOTS -> {
+        int count = r.u16("count");
+        yield new StockSlots(count, r.str8("peer"));
+      }
+      case HAND_OVER -> {
+        long from = r.u63("from");
+        int pairs = r.u16("pairs");
+        double min = r.f64("min_fidelity");
+        yield new HandOver(from, r.str8("peer"), pairs, min);
+      }
     };
   }
 }

@@ -33,6 +33,10 @@ final class OperationMapping {
       m.put(Parameters.RATE, e.rate());
     } else if (op instanceof Operation.ReserveSlots r) {
       m.put(Parameters.SLOTS, (double) r.count());
+    } else if (op instanceof Operation.StockSlots st) {
+      m.put(Parameters.SLOTS, (double) st.count());
+    } else if (op instanceof Operation.HandOver h) {
+      m.put(Parameters.SLOTS, (double) h.pairs());
     } else if (op instanceof Operation.ArmAnalyzer a) {
       m.put(Parameters.WINDOW, a.windowSeconds());
     } else if (op instanceof Operation.SetParam s) {
@@ -82,7 +86,11 @@ final class OperationMapping {
     return Optional.empty();
   }
 
-  /** The wrapped device's command for {@code op}; empty for operations the firmware handles itself. */
+  /**
+   * The wrapped device's command for {@code op}; empty for operations the firmware handles itself.
+   *
+   * @throws IllegalArgumentException if the arguments make no command (e.g. a hand-over of 0 pairs)
+   */
   static Optional<DeviceCommand> command(Operation op, long allocation, Limits limits) {
     AllocationId a = AllocationId.of(allocation);
     long never = Long.MAX_VALUE;
@@ -97,6 +105,11 @@ final class OperationMapping {
       return Optional.of(new MemoryCommand.Release(a, never));
     } else if (op instanceof Operation.Swap s) {
       return Optional.of(new MemoryCommand.Swap(a, never, NodeId.of(s.left()), NodeId.of(s.right())));
+    } else if (op instanceof Operation.StockSlots st) {
+      return Optional.of(new MemoryCommand.Stock(a, never, st.count(), NodeId.of(st.peer())));
+    } else if (op instanceof Operation.HandOver h) {
+      return Optional.of(new MemoryCommand.HandOver(a, never, AllocationId.of(h.from()),
+          NodeId.of(h.peer()), h.pairs(), h.minFidelity()));
     } else if (op instanceof Operation.ArmAnalyzer arm) {
       return Optional.of(new AnalyzerCommand.Arm(a, never, NodeId.of(arm.peer()), arm.windowSeconds()));
     } else if (op instanceof Operation.DisarmAnalyzer) {

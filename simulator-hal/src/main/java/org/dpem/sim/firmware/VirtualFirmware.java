@@ -88,6 +88,8 @@ public final class VirtualFirmware implements AutoCloseable {
   private TimeBase.Scheduled ticker;
   private EventSource.Subscription deviceEvents;
   private final AtomicLong executed = new AtomicLong();
+  private final java.util.Map<org.dpem.protocol.message.Opcode, AtomicLong> executedByOpcode =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong commandsReceived = new AtomicLong();
   private volatile long ackDelayNanos;
   private final java.util.concurrent.atomic.AtomicInteger acksToDrop = new java.util.concurrent.atomic.AtomicInteger();
@@ -221,6 +223,12 @@ public final class VirtualFirmware implements AutoCloseable {
   /** Commands actually executed on the device (not answered from the cache or refused). */
   public long executedCommands() {
     return executed.get();
+  }
+
+  /** Commands with {@code opcode} executed on the device, as {@link #executedCommands()} counts. */
+  public long executedCommands(org.dpem.protocol.message.Opcode opcode) {
+    AtomicLong n = executedByOpcode.get(opcode);
+    return n == null ? 0 : n.get();
   }
 
   /** For diagnostics: watchdog arming and timing. */
@@ -454,12 +462,19 @@ public final class VirtualFirmware implements AutoCloseable {
       default -> {
       }
     }
-    Optional<DeviceCommand> cmd = OperationMapping.command(op, c.allocation(), device.limits());
+    Optional<DeviceCommand> cmd;
+    try {
+      cmd = OperationMapping.command(op, c.allocation(), device.limits());
+    } catch (IllegalArgumentException e) {
+      finish(key, AckCode.INVALID, e.getMessage());
+      return;
+    }
     if (cmd.isEmpty()) {
       finish(key, AckCode.UNSUPPORTED, op.opcode() + " is not supported");
       return;
     }
     executed.incrementAndGet();
+    executedByOpcode.computeIfAbsent(op.opcode(), o -> new AtomicLong()).incrementAndGet();
     results.started(key);
     device.submit(cmd.get()).whenComplete((r, e) -> run(() -> {
       if (e != null) {

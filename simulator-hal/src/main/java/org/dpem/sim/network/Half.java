@@ -10,11 +10,15 @@ import org.dpem.sim.engine.SimAction;
  */
 final class Half implements SimAction {
   final SimQuantumMemory memory;
-  final Reservation reservation;
+  /** The slots holding this half; a hand-over moves it to another allocation's. */
+  Reservation reservation;
   /** The neighbour at the far end of the link this half came over. */
   final NodeId side;
-  /** Index of {@link #side} in the reservation's peers (fixed: changing peers discards halves). */
-  final int sideIdx;
+  /**
+   * Index of {@link #side} in the reservation's peers (changing peers discards halves; a
+   * hand-over sets it for the receiving reservation).
+   */
+  int sideIdx;
   /** When this node learns the link pair was heralded. */
   final long heraldedAt;
   Pair pair;

@@ -139,7 +139,8 @@ final class LinkProcess implements SimAction {
       return;
     }
     NodeId u = source.node();
-    if (!resU.hasRoom(sideU) || !resV.hasRoom(sideV)) {
+    if ((!resU.hasRoom(sideU) && !memU.makeRoom(resU, sideU))
+        || (!resV.hasRoom(sideV) && !memV.makeRoom(resV, sideV))) {
       net.stats().dropNoSlot();
       return;
     }
@@ -151,7 +152,7 @@ final class LinkProcess implements SimAction {
     Half hv = new Half(memV, resV, u, sideV, now);
     memU.store(hu);
     memV.store(hv);
-    Pair p = new Pair(net, allocation, state, now, hu, hv, now + d, link.lengthKm());
+    Pair p = new Pair(net, state, now, hu, hv, now + d, link.lengthKm());
     if (net.engine().tracing()) {
       net.engine().note("herald " + u + "-" + peer + " " + allocation, state.fidelity());
     }

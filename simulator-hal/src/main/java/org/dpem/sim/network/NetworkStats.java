@@ -11,6 +11,8 @@ public final class NetworkStats {
   private long swapsOk;
   private long delivered;
   private double deliveredFidelitySum;
+  private long handedOverHalves;
+  private long stockReplacedCount;
 
   void attempt() {
     attempts++;
@@ -25,6 +27,24 @@ public final class NetworkStats {
 
   void dropNoSlot() {
     droppedNoSlot++;
+  }
+
+  void handedOver(int halves) {
+    handedOverHalves += halves;
+  }
+
+  void replaceStock() {
+    stockReplacedCount++;
+  }
+
+  /** Stored halves moved from a stock holding to an allocation (each pair counts at both ends). */
+  public long handedOverHalves() {
+    return handedOverHalves;
+  }
+
+  /** Stocked pairs discarded to make room for a fresher one. */
+  public long stockReplaced() {
+    return stockReplacedCount;
   }
 
   void cutoff() {

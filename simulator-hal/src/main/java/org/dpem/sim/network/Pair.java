@@ -15,7 +15,6 @@ import org.dpem.sim.physics.Decay;
  */
 public final class Pair implements SimAction {
   private final SimNetwork net;
-  private final AllocationId allocation;
   private BellDiagonal state;
   private long refNanos;
   final Half a;
@@ -28,10 +27,9 @@ public final class Pair implements SimAction {
   final double spanKm;
   boolean alive = true;
 
-  Pair(SimNetwork net, AllocationId allocation, BellDiagonal state, long refNanos, Half a, Half b,
+  Pair(SimNetwork net, BellDiagonal state, long refNanos, Half a, Half b,
       long completeAt, double spanKm) {
     this.net = net;
-    this.allocation = allocation;
     this.state = state;
     this.refNanos = refNanos;
     this.a = a;
@@ -44,8 +42,17 @@ public final class Pair implements SimAction {
     b.pair = this;
   }
 
+  /**
+   * The allocation the pair serves now: that of the slots holding its halves (a hand-over moves a
+   * stocked pair's halves, one end at a time, into an allocation's slots).
+   */
   public AllocationId allocation() {
-    return allocation;
+    return a.reservation.allocation;
+  }
+
+  /** Whether both halves sit in slots of the same allocation. */
+  boolean halvesAgree() {
+    return a.reservation.allocation.equals(b.reservation.allocation);
   }
 
   /** One end's node. */

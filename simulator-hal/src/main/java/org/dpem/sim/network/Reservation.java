@@ -19,9 +19,12 @@ final class Reservation {
   /** Standing swap rules as (left, right) index pairs into {@link #peers}. */
   final List<int[]> swaps = new ArrayList<>();
   int used;
+  /** A stock holding: its pairs wait for a hand-over and are never swapped nor delivered. */
+  final boolean stock;
 
-  Reservation(AllocationId allocation, int slots, List<NodeId> peers) {
+  Reservation(AllocationId allocation, int slots, List<NodeId> peers, boolean stock) {
     this.allocation = allocation;
+    this.stock = stock;
     this.slots = slots;
     setPeers(peers);
   }

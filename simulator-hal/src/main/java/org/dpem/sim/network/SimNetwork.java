@@ -190,6 +190,10 @@ public final class SimNetwork implements DeviceDirectory {
     if (p.a.reservation.swapsSide(p.a.sideIdx) || p.b.reservation.swapsSide(p.b.sideIdx)) {
       return;
     }
+    // a stocked pair waits for a hand-over; one handed over at one end only is not yet whole
+    if (p.a.reservation.stock || p.b.reservation.stock || !p.halvesAgree()) {
+      return;
+    }
     NodeId x = p.endA();
     NodeId y = p.endB();
     SimBellStateAnalyzer verifier = armedFor(p.allocation(), x, y);

@@ -114,6 +114,12 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     if (command instanceof MemoryCommand.Swap s) {
       return swapRule(s);
     }
+    if (command instanceof MemoryCommand.Stock s) {
+      return stock(s);
+    }
+    if (command instanceof MemoryCommand.HandOver h) {
+      return handOver(h);
+    }
     if (command instanceof SetParameter p && p.parameter().equals(Parameters.SWAP_RATE)) {
       swapRate = p.value();
       for (Reservation res : reservations.values()) {
@@ -142,6 +148,9 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
       return invalid(r, this, r.slots() + " slots cannot serve " + r.peers().size() + " peers (one slot per peer at least)");
     }
     Reservation old = reservations.get(r.allocation());
+    if (old != null && old.stock) {
+      return invalid(r, this, r.allocation() + " is a stock holding here; stock it with stock-slots");
+    }
     int have = old == null ? 0 : old.slots;
     int extra = r.slots() - have;
     if (extra > freeSlots()) {
@@ -149,7 +158,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
           + " available (" + reserved + " of " + spec.slots() + " held by " + reservations.keySet() + ")");
     }
     if (old == null) {
-      reservations.put(r.allocation(), new Reservation(r.allocation(), r.slots(), r.peers()));
+      reservations.put(r.allocation(), new Reservation(r.allocation(), r.slots(), r.peers(), false));
     } else {
       if (!old.peers.equals(r.peers())) {
         discardAll(old);
@@ -183,6 +192,123 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     reserved -= res.slots;
     waitingForSwapCapacity.remove(res);
     return CommandResult.ok();
+  }
+
+  private CommandResult stock(MemoryCommand.Stock s) {
+    if (s.allocation().equals(AllocationId.NONE)) {
+      return invalid(s, this, "a stock needs a holding id");
+    }
+    if (net.link(node(), s.peer()) == null) {
+      return invalid(s, this, "no link from " + node() + " to " + s.peer());
+    }
+    Reservation old = reservations.get(s.allocation());
+    if (old != null && !old.stock) {
+      return invalid(s, this, s.allocation() + " holds slots here as an allocation, not a stock");
+    }
+    int have = old == null ? 0 : old.slots;
+    int extra = s.slots() - have;
+    if (extra > freeSlots()) {
+      return busy(s, this, s.slots() + " slots asked for stock " + s.allocation() + ", "
+          + (freeSlots() + have) + " available");
+    }
+    if (old == null) {
+      reservations.put(s.allocation(), new Reservation(s.allocation(), s.slots(), List.of(s.peer()), true));
+    } else {
+      if (!old.peers.get(0).equals(s.peer())) {
+        discardAll(old);
+        old.setPeers(List.of(s.peer()));
+      }
+      old.slots = s.slots();
+      ArrayDeque<Half> side = old.bySide.get(0);
+      while (side.size() > old.slots) {
+        destroy(side.peekFirst());
+      }
+    }
+    reserved += extra;
+    return CommandResult.ok();
+  }
+
+  /**
+   * Moves the freshest stocked halves that still meet the fidelity floor, with their slots, from
+   * a stock holding to an allocation. Fidelity is the simulator's exact value; equipment would
+   * estimate it from the storage time and the calibrated decay.
+   */
+  private CommandResult handOver(MemoryCommand.HandOver h) {
+    if (h.allocation().equals(AllocationId.NONE) || h.allocation().equals(h.from())) {
+      return invalid(h, this, "hand-over from " + h.from() + " to " + h.allocation()
+          + ": the receiver must be another allocation");
+    }
+    Reservation src = reservations.get(h.from());
+    if (src == null) {
+      return invalid(h, this, "stock " + h.from() + " holds no slots here");
+    }
+    if (!src.stock) {
+      return invalid(h, this, h.from() + " is not a stock holding here");
+    }
+    int srcSide = src.sideIndex(h.peer());
+    if (srcSide < 0) {
+      return invalid(h, this, "stock " + h.from() + " holds pairs towards " + src.peers
+          + ", not " + h.peer());
+    }
+    Reservation dst = reservations.get(h.allocation());
+    if (dst == null) {
+      return invalid(h, this, "allocation " + h.allocation() + " holds no slots here");
+    }
+    if (dst.stock) {
+      return invalid(h, this, h.allocation() + " is a stock holding; hand over to an allocation");
+    }
+    int dstSide = dst.sideIndex(h.peer());
+    if (dstSide < 0) {
+      return invalid(h, this, "allocation " + h.allocation() + " holds slots towards " + dst.peers
+          + ", not " + h.peer());
+    }
+    long now = net.engine().now();
+    List<Half> chosen = new ArrayList<>();
+    var it = src.bySide.get(srcSide).descendingIterator();
+    while (it.hasNext() && chosen.size() < h.pairs()) {
+      Half x = it.next();
+      Pair p = x.pair;
+      if (p != null && p.alive && p.completeAt <= now && p.fidelityAt(now) >= h.minFidelity()) {
+        chosen.add(x);
+      }
+    }
+    // freshest first, each put in front: the receiver's side stays ordered oldest first
+    for (Half x : chosen) {
+      src.bySide.get(srcSide).remove(x);
+      src.used--;
+      src.slots--;
+      x.reservation = dst;
+      x.sideIdx = dstSide;
+      dst.bySide.get(dstSide).addFirst(x);
+      dst.used++;
+      dst.slots++;
+    }
+    net.stats().handedOver(chosen.size());
+    if (!chosen.isEmpty()) {
+      if (!dst.swaps.isEmpty()) {
+        net.engine().schedule(0, x -> trySwaps(dst), 0);
+      }
+      net.recheckDeliveries(dst.allocation, node());
+    }
+    return MemoryCommand.HandOver.movedResult(chosen.size());
+  }
+
+  /**
+   * Makes room on a full stock side by discarding its oldest pair (at both ends): a stock keeps
+   * the freshest pairs.
+   *
+   * @return whether the side now has room
+   */
+  boolean makeRoom(Reservation res, int side) {
+    if (!res.stock || res.slots <= 0) {
+      return false;
+    }
+    ArrayDeque<Half> halves = res.bySide.get(side);
+    while (!res.hasRoom(side) && !halves.isEmpty()) {
+      destroy(halves.peekFirst());
+      net.stats().replaceStock();
+    }
+    return res.hasRoom(side);
   }
 
   private CommandResult swapRule(MemoryCommand.Swap s) {
@@ -338,7 +464,7 @@ public final class SimQuantumMemory extends SimDevice implements QuantumMemory, 
     }
     long complete = Math.max(Math.max(p1.completeAt, p2.completeAt),
         now + org.dpem.sim.physics.Fibre.delayNanos(Math.max(p1.spanKm, p2.spanKm)));
-    Pair joined = new Pair(net, res.allocation,
+    Pair joined = new Pair(net,
         Swapping.swap(p1.stateAt(now), p2.stateAt(now), spec.swapErrorProbability()), now,
         far1, far2, complete, p1.spanKm + p2.spanKm);
     net.engine().scheduleAt(complete, joined, 0);

@@ -34,6 +34,13 @@
  * that time. A pair is end-to-end when neither end holds a swap rule for the side it sits on and
  * an analyzer at one end is armed for (A, the other end). Delivered pairs leave the memories.
  *
+ * <p>Stock (entanglement buffering): {@code memory.stock(S, dl, n, peer)} at both ends of a link,
+ * the herald arm and the source as for a one-hop allocation, fill the holding {@code S} with
+ * pairs that are never swapped nor delivered (when full, a new herald replaces the oldest pair).
+ * {@code memory.handOver(A, dl, S, peer, n, minF)} at each end moves up to n of them, freshest
+ * first and each of fidelity at least minF, with their slots, into allocation A's slots; a pair
+ * serves A once both halves moved.
+ *
  * <p>Teardown: {@code source.disable(A)}, {@code analyzer.disarm(A)}, {@code memory.release(A)}
  * (release destroys stored pairs at both ends). Unknown allocations give INVALID. Result codes
  * and fault behaviour are those of equipment; see {@link org.dpem.sim.network.Faults}.
