@@ -18,12 +18,14 @@ import org.dpem.config.BrokerRef;
  * @param metrics metrics export
  */
 public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsConfig agents, FederationConfig federation,
-    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics) {
+    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics, GreedyConfig greedy,
+    GreedyConfig greedyTuned) {
 
   public static final Path DEFAULT_JOURNAL = Path.of("dpem.journal");
 
   public static final ControllerConfig DEFAULT = new ControllerConfig(Policy.GREEDY, 100, 4, AgentsConfig.DEFAULT,
-      FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT);
+      FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT, GreedyConfig.DEFAULT,
+      GreedyConfig.TUNED);
 
   public ControllerConfig {
     Objects.requireNonNull(policy);
@@ -33,5 +35,7 @@ public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsCon
     Objects.requireNonNull(broker);
     Objects.requireNonNull(journal);
     Objects.requireNonNull(metrics);
+    Objects.requireNonNull(greedy);
+    Objects.requireNonNull(greedyTuned);
   }
 }

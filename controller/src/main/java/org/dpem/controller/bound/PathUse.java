@@ -8,7 +8,7 @@ import org.dpem.controller.topology.NetworkModel;
 
 /**
  * What one delivered pair on a path needs at least, for the bound: per link j, 1/s_j generation
- * attempts from the source at <em>either</em> end (an allocator may use either), and per inner
+ * attempts (one unit of a heralded budget) from the source at <em>either</em> end (an allocator may use either), and per inner
  * node 1/q_n swaps. Term i draws {@code coef[i]} from resource {@code first[i]} or
  * {@code second[i]} (the same resource when there is no choice).
  */
@@ -20,7 +20,7 @@ record PathUse(int[] first, int[] second, double[] coef) {
     List<Double> coefs = new ArrayList<>();
     for (int j = 0; j + 1 < idx.length; j++) {
       res.add(new int[] {ResourceKind.GENERATION.at(idx[j]), ResourceKind.GENERATION.at(idx[j + 1])});
-      coefs.add(1 / p.linkSuccess()[j]);
+      coefs.add(model.generationPerPair(model.linkBetween(idx[j], idx[j + 1])));
     }
     for (int m = 1; m + 1 < idx.length; m++) {
       int r = ResourceKind.SWAP.at(idx[m]);

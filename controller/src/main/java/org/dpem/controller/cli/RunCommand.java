@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Config file (default ${DEFAULT-VALUE}; the shipped copy is used when that file is absent).")
   String config;
 
-  @Option(names = "--policy", description = "Allocation policy: greedy, central-lp, max-weight (default: the config's).")
+  @Option(names = "--policy", description = "Allocation policy: greedy, greedy-tuned, central-lp, max-weight (default: the config's).")
   String policy;
 
   @Option(names = "--duration", converter = DurationConverter.class,

@@ -8,7 +8,8 @@ import org.dpem.controller.topology.NetworkModel;
  * What one allocation holds while it runs, per resource, in a fluid model: to deliver
  * {@code rate} end-to-end pairs per second over a path whose every swap succeeds with
  * probability q_m (product Q), each link j must herald {@code rate / Q} pairs per second, i.e.
- * its generating end makes {@code rate / (p_j Q)} attempts per second, and each intermediate node
+ * its generating end makes {@code rate / (p_j Q)} attempts per second (or, when generation is a
+ * heralded budget, spends {@code rate / Q} of it; {@link NetworkModel#generationPerPair}), and each intermediate node
  * swaps {@code rate / Q} times per second. Memory is one slot at each end and two at each
  * intermediate node, independent of the rate.
  *
@@ -33,8 +34,9 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
     boolean[] sc = new boolean[n];
     int k = 0;
     for (int j = 0; j < hops; j++) {
-      int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
-      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(gen), rate / (path.linkSuccess()[j] * q), true);
+      int l = model.linkBetween(idx[j], idx[j + 1]);
+      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(model.generatingEnd(l)),
+          rate * model.generationPerPair(l) / q, true);
     }
     for (int m = 1; m < hops; m++) {
       k = add(res, amt, sc, k, ResourceKind.SWAP.at(idx[m]), rate / q, true);

@@ -1,8 +1,11 @@
 package org.dpem.controller.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dpem.controller.loop.PolicyChange;
 import org.dpem.controller.metrics.Summary;
 
 /**
@@ -14,12 +17,24 @@ import org.dpem.controller.metrics.Summary;
  * @param recoveredRequests live requests this run carried over from its journal (0 for a fresh run)
  * @param epochP50Micros median computing time of one epoch (NaN unless measured)
  * @param epochP99Micros 99th percentile of the same
+ * @param policy the policy in force at the end of the run
+ * @param policyChanges operator switches of the policy during the run, oldest first
  */
 public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
     double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
     String upperBoundMethod, double upperBoundSolveSeconds, int recoveredRequests,
     long simulatorEvents, double epochP50Micros,
-    double epochP99Micros) {
+    double epochP99Micros, List<PolicyChange> policyChanges) {
+
+  public RunReport {
+    policyChanges = List.copyOf(policyChanges);
+  }
+
+  /** Pairs delivered over the upper bound's pairs (NaN without a bound). */
+  public double fractionOfBound() {
+    return upperBoundPairs > 0 ? summary.pairsDelivered() / upperBoundPairs
+        : upperBoundPairs == 0 ? 0 : Double.NaN;
+  }
 
   public double deliveredPairsPerSecond() {
     return simulatedSeconds <= 0 ? 0 : summary.pairsDelivered() / simulatedSeconds;
@@ -34,6 +49,18 @@ public record RunReport(String policy, long seed, String scenario, double simula
     Summary s = summary;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("policy", policy);
+    if (!policyChanges.isEmpty()) {
+      List<Map<String, Object>> changes = new ArrayList<>();
+      for (PolicyChange c : policyChanges) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("epoch", c.epoch());
+        e.put("time_s", c.timeSeconds());
+        e.put("from", c.from());
+        e.put("to", c.to());
+        changes.add(e);
+      }
+      m.put("policy_changes", changes);
+    }
     m.put("seed", seed);
     m.put("scenario", scenario);
     m.put("simulated_seconds", num(simulatedSeconds));
@@ -52,6 +79,7 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("delivered_pairs_per_s", num(deliveredPairsPerSecond()));
     m.put("upper_bound_pairs", num(upperBoundPairs));
     m.put("upper_bound_pairs_per_s", num(upperBoundPairsPerSecond()));
+    m.put("fraction_of_bound", num(fractionOfBound()));
     m.put("upper_bound_delivery_rate", num(s.pairsRequested() == 0 ? 0 : upperBoundPairs / s.pairsRequested()));
     m.put("contention_events", s.contentionEvents());
     m.put("contention_per_1000_requests", num(s.contentionPer1000()));

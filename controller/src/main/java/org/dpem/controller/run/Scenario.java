@@ -1,6 +1,9 @@
 package org.dpem.controller.run;
 
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import org.dpem.controller.policy.AllocationPolicy;
+import org.dpem.controller.policy.Policies;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.sim.topology.Topology;
 
@@ -12,6 +15,14 @@ import org.dpem.sim.topology.Topology;
  * @param model the same network as the controller routes on
  * @param arrivals requests for a seed, in arrival order
  * @param description one line for logs
+ * @param policies a policy by name, with the parameters the config gives it
  */
 public record Scenario(Topology topology, NetworkModel model, LongFunction<Arrivals> arrivals,
-    String description) {}
+    String description, Function<String, AllocationPolicy> policies) {
+
+  /** A scenario whose policies take their built-in parameters. */
+  public Scenario(Topology topology, NetworkModel model, LongFunction<Arrivals> arrivals,
+      String description) {
+    this(topology, model, arrivals, description, Policies::create);
+  }
+}

@@ -21,7 +21,6 @@ import org.dpem.controller.loop.Recovered;
 import org.dpem.controller.metrics.PrometheusEndpoint;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.operator.Operator;
-import org.dpem.controller.policy.Policies;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestState;
 import org.dpem.controller.request.TrackedRequest;
@@ -144,8 +143,9 @@ public final class SimulatedRun {
     ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
-        Policies.create(options.policy()), new RunMetrics(registry), journal,
+        scenario.policies().apply(options.policy()), new RunMetrics(registry), journal,
         new HalCommander(devices, scenario.model()));
+    loop.usePolicies(scenario.policies());
     int recovered = 0;
     if (journal != null) {
       // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning
@@ -197,10 +197,10 @@ public final class SimulatedRun {
     if (endpoint != null) {
       endpoint.close();
     }
-    return new RunReport(options.policy(), options.seed(), scenario.description(), simSeconds,
+    return new RunReport(loop.policyName(), options.seed(), scenario.description(), simSeconds,
         wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
         recovered, engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
-        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3);
+        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3, loop.policyChanges());
   }
 
   /**

@@ -132,7 +132,7 @@ public final class TopologySnapshot {
       for (int l = 0; l < model.links().size(); l++) {
         LinkInfo li = model.links().get(l);
         wBest = Math.max(wBest, FidelityModel.werner(li.fidelity()));
-        fastest = Math.max(fastest, model.node(model.generatingEnd(l)).generationRate() * li.successProbability());
+        fastest = Math.max(fastest, model.heraldRate(l));
       }
       for (NodeInfo n : model.nodes()) {
         longest = Math.max(longest, n.coherenceTimeS());
@@ -208,8 +208,7 @@ public final class TopologySnapshot {
       p[j] = li.successProbability();
       yield *= p[j];
       w *= FidelityModel.werner(li.fidelity());
-      double rate = model.node(model.generatingEnd(l)).generationRate();
-      slowestWait = Math.max(slowestWait, 1.0 / (rate * p[j]));
+      slowestWait = Math.max(slowestWait, 1.0 / model.heraldRate(l));
       coherence = Math.min(coherence, Math.min(model.node(idx[j]).coherenceTimeS(),
           model.node(idx[j + 1]).coherenceTimeS()));
     }
