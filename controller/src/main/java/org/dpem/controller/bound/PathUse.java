@@ -39,6 +39,28 @@ record PathUse(int[] first, int[] second, double[] coef) {
     return new PathUse(a, b, c);
   }
 
+  /**
+   * The dual's terms of this path when resource r may be drawn in any of {@code windows}
+   * consecutive windows from {@code firstWindow}, resource r of window w being index
+   * {@code w * stride + r} ({@code stride} 0, one window: the pooled bound).
+   */
+  List<DualBound.Term> terms(int firstWindow, int windows, int stride) {
+    List<DualBound.Term> out = new ArrayList<>(coef.length);
+    for (int i = 0; i < coef.length; i++) {
+      int ends = first[i] == second[i] ? 1 : 2;
+      int[] alt = new int[ends * windows];
+      int k = 0;
+      for (int w = firstWindow; w < firstWindow + windows; w++) {
+        alt[k++] = w * stride + first[i];
+        if (ends == 2) {
+          alt[k++] = w * stride + second[i];
+        }
+      }
+      out.add(new DualBound.Term(coef[i], alt));
+    }
+    return out;
+  }
+
   /** Capacity of a resource over the horizon: attempts or swaps. */
   static double capacity(NetworkModel model, int resource, double horizon) {
     var node = model.node(ResourceKind.nodeOf(resource));

@@ -19,12 +19,16 @@ import org.dpem.controller.metrics.Summary;
  * @param epochP99Micros 99th percentile of the same
  * @param policy the policy in force at the end of the run
  * @param policyChanges operator switches of the policy during the run, oldest first
+ * @param upperBoundNote why the bound took a looser form, if it did (empty otherwise)
+ * @param peakLoadOverBound pairs offered (accepted) at the workload cycle's peak over the bound's
+ *     pairs for those requests (NaN without a cycle or a bound)
  */
 public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
     double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
     String upperBoundMethod, double upperBoundSolveSeconds, int recoveredRequests,
     long simulatorEvents, double epochP50Micros,
-    double epochP99Micros, List<PolicyChange> policyChanges) {
+    double epochP99Micros, List<PolicyChange> policyChanges, String upperBoundNote,
+    double peakLoadOverBound) {
 
   public RunReport {
     policyChanges = List.copyOf(policyChanges);
@@ -96,6 +100,10 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("rejected_by_reason", byReason);
     m.put("upper_bound_method", upperBoundMethod);
     m.put("upper_bound_solve_seconds", num(upperBoundSolveSeconds));
+    m.put("peak_load_over_bound", num(peakLoadOverBound));
+    if (!upperBoundNote.isEmpty()) {
+      m.put("upper_bound_note", upperBoundNote);
+    }
     m.put("simulator_events", simulatorEvents);
     m.put("epoch_p50_us", num(epochP50Micros));
     m.put("epoch_p99_us", num(epochP99Micros));

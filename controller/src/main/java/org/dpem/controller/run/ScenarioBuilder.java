@@ -63,7 +63,9 @@ public final class ScenarioBuilder {
     WorkloadConfig w = cfg.workload();
     return new Scenario(topo, model, seed -> arrivals(w, ids, seed), topo.nodes().size()
         + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type(),
-        Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned()));
+        Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned()),
+        w.arrivals() instanceof MixedArrivals m ? m.periodS()
+            : w.arrivals() instanceof DiurnalArrivals d ? d.periodS() : 0);
   }
 
   static Topology topology(DpemConfig cfg) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
+import org.dpem.controller.bound.TimeIndexedBound;
 import org.dpem.controller.bound.UpperBound;
 import org.dpem.controller.journal.Journal;
 import org.dpem.controller.journal.JournalRecord;
@@ -188,19 +189,65 @@ public final class SimulatedRun {
     double wall = (System.nanoTime() - wall0) / 1e9;
     long ub0 = System.nanoTime();
     UpperBound.Result ub = bound
-        ? UpperBound.solve(scenario.model(), accepted, simSeconds)
+        ? bound(accepted, simSeconds)
         : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0,
             !options.upperBound() ? "skipped"
                 : recovered > 0 ? "skipped: live requests carried over from the journal"
                 : "skipped: run without a duration");
     double ubSeconds = (System.nanoTime() - ub0) / 1e9;
+    double peakRatio = bound ? peakLoadOverBound(accepted, simSeconds) : Double.NaN;
     if (endpoint != null) {
       endpoint.close();
     }
     return new RunReport(loop.policyName(), options.seed(), scenario.description(), simSeconds,
         wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
         recovered, engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
-        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3, loop.policyChanges());
+        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3, loop.policyChanges(),
+        ub.note(), peakRatio);
+  }
+
+  /**
+   * Offered load at the cycle's peak over what the bound says the network can serve of it: the
+   * accepted requests arriving in the peak quarter of each cycle, their pairs over the bound's
+   * pairs for them alone (so the rest of the run's capacity is theirs too, which errs towards
+   * more capacity). 1 means the bound could serve all of it; NaN without a cycle.
+   */
+  private double peakLoadOverBound(List<Request> accepted, double seconds) {
+    if (scenario.cycleS() <= 0) {
+      return Double.NaN;
+    }
+    List<Request> peak = new ArrayList<>();
+    double offered = 0;
+    for (Request r : accepted) {
+      if (scenario.atPeak(r.arrivalNanos() / 1e9)) {
+        peak.add(r);
+        offered += r.pairs();
+      }
+    }
+    if (peak.isEmpty()) {
+      return Double.NaN;
+    }
+    double servable = bound(peak, seconds).pairs();
+    return servable > 0 ? offered / servable : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The time-indexed bound; should it fail, the pooled one (looser, but still valid), saying why.
+   */
+  private UpperBound.Result bound(List<Request> accepted, double seconds) {
+    UpperBound.Result r;
+    try {
+      r = TimeIndexedBound.solve(scenario.model(), accepted, seconds);
+    } catch (RuntimeException e) {
+      UpperBound.Result pooled = UpperBound.solve(scenario.model(), accepted, seconds);
+      r = new UpperBound.Result(pooled.pairs(), pooled.pairsPerSecond(), pooled.commodities(),
+          pooled.variables(), pooled.method(), "time-indexed bound failed (" + e.getMessage()
+              + "); the pooled bound over the whole run is reported instead");
+    }
+    if (!r.note().isEmpty()) {
+      LOG.info("upper bound {}: {}", r.method(), r.note());
+    }
+    return r;
   }
 
   /**
