@@ -54,6 +54,15 @@ final class DualBound {
    */
   static Solution solve(double[] capacity, List<Commodity> commodities, double[] start,
       int iterations) {
+    return solve(capacity, commodities, start, iterations, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #solve(double[], List, double[], int)}, stopping early once {@code System.nanoTime()}
+   * passes {@code deadlineNanos} (checked every 10 iterations): every iterate is a valid bound.
+   */
+  static Solution solve(double[] capacity, List<Commodity> commodities, double[] start,
+      int iterations, long deadlineNanos) {
     int n = capacity.length;
     double[] y = start == null ? new double[n] : start.clone();
     double[] bestY = y.clone();
@@ -116,6 +125,10 @@ final class DualBound {
       lower = Math.max(lower, served * scale);
       if (it % 10 == 0) {
         lower = Math.max(lower, greedyFill(capacity, commodities, y));
+        if (it > 0 && System.nanoTime() - deadlineNanos > 0) {
+          it++;
+          break;
+        }
       }
       if (Double.isInfinite(best) || value < best - 1e-9 * Math.max(1, best)) {
         best = value;
