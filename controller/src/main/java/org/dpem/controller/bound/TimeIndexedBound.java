@@ -27,13 +27,14 @@ import org.ojalgo.optimisation.Variable;
  *
  * Time [0, H) is cut into windows of {@code window} seconds (the last one shorter). For request r
  * (arrival a_r, deadline d_r, pairs D_r, floor F_r) its paths P_r are those of the K most likely
- * loopless paths whose fidelity estimate at the rate the path can carry
+ * loopless paths (the very candidates the run offered its policies, when its topology never
+ * changed; else K = 8, at least any policy's k) whose fidelity estimate at the rate the path can carry
  * ({@link CandidatePath#fidelity()}: the swap law plus the expected wait at the path's full
  * generation rate) meets F_r: the very test by which the controller offers a path to any policy
  * ({@link TopologySnapshot#feasiblePaths}). For path p, the storage slack is
  *
  * <pre>
- *   tau_{r,p} = T_p ln(w_p / w_r),   w_p = prod_j w_j (Werner parameters at herald), w_r = (4 F_r - 1) / 3
+ *   tau_{r,p} = (T_p / 2) ln(w_p / w_r),   w_p = prod_j w_j (Werner parameters at herald), w_r = (4 F_r - 1) / 3
  * </pre>
  *
  * with T_p the longest coherence time on p, and r's pairs on p may use resources only in the
@@ -68,10 +69,10 @@ import org.ojalgo.optimisation.Variable;
  *       herald is one unit. Either end's source is allowed, whichever the controller uses.</li>
  *   <li>Windows: a pair delivered for r at or above F_r is made of link pairs that were
  *       heralded no earlier than a_r - tau_{r,p}: a link pair stored for t keeps at most
- *       {@code w_j exp(-t / T_p)} of its Werner parameter (both halves decay, each at least as
- *       fast as at T_p), swapping multiplies Werner parameters (perfect swaps; real ones only
+ *       {@code w_j exp(-2 t / T_p)} of its Werner parameter (both halves sit in memories and
+ *       decay, each at least as fast as at T_p), swapping multiplies Werner parameters (perfect swaps; real ones only
  *       lower them), so a link pair older than tau at the request's arrival leaves
- *       w &lt; w_p exp(-tau / T_p) = w_r by the time the pair can be handed to r. Resources
+ *       w &lt; w_p exp(-2 tau / T_p) = w_r by the time the pair can be handed to r. Resources
  *       consumed after d_r deliver nothing in time. So every resource use lies in an allowed
  *       window.</li>
  *   <li>Capacity: a node's source attempts (or heralds, under a budget) at most rate_c per
@@ -103,19 +104,34 @@ public final class TimeIndexedBound {
   private TimeIndexedBound() {}
 
   public static UpperBound.Result solve(NetworkModel model, List<Request> requests, double horizonS) {
-    return solve(model, requests, horizonS, WINDOW_S, EXACT_LIMIT);
+    return solve(model, requests, horizonS, null);
+  }
+
+  /**
+   * As {@link #solve(NetworkModel, List, double)} on the candidate paths of {@code offered}, the
+   * snapshot every policy routed on during the run (every node usable); null: the K =
+   * {@link UpperBound#PATHS} most likely paths of the whole network.
+   */
+  public static UpperBound.Result solve(NetworkModel model, List<Request> requests, double horizonS,
+      TopologySnapshot offered) {
+    return solve(model, requests, horizonS, WINDOW_S, EXACT_LIMIT, offered);
+  }
+
+  static UpperBound.Result solve(NetworkModel model, List<Request> requests, double horizonS,
+      double windowS, int exactLimit) {
+    return solve(model, requests, horizonS, windowS, exactLimit, null);
   }
 
   /** The program: per-window capacities, merged commodities, and its LP column count. */
   record Program(double[] capacity, List<DualBound.Commodity> commodities, int lpColumns) {}
 
   static UpperBound.Result solve(NetworkModel model, List<Request> requests, double horizonS,
-      double windowS, int exactLimit) {
+      double windowS, int exactLimit, TopologySnapshot offered) {
     if (horizonS <= 0) {
       return new UpperBound.Result(0, 0, 0, 0, "none");
     }
     long b0 = System.nanoTime();
-    Program prog = build(model, requests, horizonS, windowS);
+    Program prog = build(model, requests, horizonS, windowS, offered);
     double buildS = (System.nanoTime() - b0) / 1e9;
     if (prog.commodities().isEmpty()) {
       return new UpperBound.Result(0, 0, 0, 0, "none");
@@ -141,7 +157,8 @@ public final class TimeIndexedBound {
         "time-indexed-dual", note);
   }
 
-  static Program build(NetworkModel model, List<Request> requests, double horizonS, double windowS) {
+  static Program build(NetworkModel model, List<Request> requests, double horizonS, double windowS,
+      TopologySnapshot offered) {
     int windows = (int) Math.ceil(horizonS / windowS - 1e-9);
     int stride = ResourceKind.values().length * model.nodeCount();
     double[] capacity = new double[windows * stride];
@@ -153,9 +170,12 @@ public final class TimeIndexedBound {
             : PathUse.capacity(model, r, len);
       }
     }
-    BitSet all = new BitSet();
-    all.set(0, model.nodeCount());
-    TopologySnapshot topo = new TopologySnapshot(model, all, 0, UpperBound.PATHS);
+    TopologySnapshot topo = offered;
+    if (topo == null || !topo.allUsable()) {
+      BitSet all = new BitSet();
+      all.set(0, model.nodeCount());
+      topo = new TopologySnapshot(model, all, 0, UpperBound.PATHS);
+    }
     Map<List<Object>, double[]> demand = new LinkedHashMap<>();
     Map<List<Object>, List<DualBound.Column>> columnsOf = new HashMap<>();
     Map<List<Object>, double[]> capsOf = new HashMap<>();
@@ -218,14 +238,14 @@ public final class TimeIndexedBound {
   /** The Lagrangian dual run for {@code iterations} from zero prices (for tests). */
   static DualBound.Solution dualOf(NetworkModel model, List<Request> requests, double horizonS,
       double windowS, int iterations) {
-    Program p = build(model, requests, horizonS, windowS);
+    Program p = build(model, requests, horizonS, windowS, null);
     return DualBound.solve(p.capacity(), p.commodities(), null, iterations);
   }
 
   /**
    * How long before a request's arrival a link pair on {@code p} may have been heralded and
-   * still leave the floor reachable: {@code T ln(w_p / w_floor)} with T the longest coherence time
-   * on the path (unbounded for a floor at or below 1/4).
+   * still leave the floor reachable: {@code (T / 2) ln(w_p / w_floor)}, both halves decaying, with
+   * T the longest coherence time on the path (unbounded for a floor at or below 1/4).
    */
   static double slack(NetworkModel model, CandidatePath p, double floor) {
     double wf = FidelityModel.werner(floor);
@@ -240,7 +260,7 @@ public final class TimeIndexedBound {
     for (int i : p.nodeIndex()) {
       t = Math.max(t, model.node(i).coherenceTimeS());
     }
-    return t * Math.log(wp / wf);
+    return t / 2 * Math.log(wp / wf);
   }
 
   /** The program solved exactly by ojAlgo. */

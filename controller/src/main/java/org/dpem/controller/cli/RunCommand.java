@@ -56,6 +56,9 @@ public final class RunCommand implements Callable<Integer> {
       + "devices always run in real time."})
   Double speed;
 
+  @Option(names = "--no-bound", description = "Skip the upper bound after the run (faster, for parameter searches).")
+  boolean noBound;
+
   @Option(names = "--json", description = "Print one JSON object with the summary on stdout (logs go to stderr).")
   boolean json;
 
@@ -112,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       opts = new RunOptions(policyName, runSeed,
           durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, true,
+          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, false, !noBound,
           speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
     } catch (IllegalArgumentException e) {
       System.err.println("dpem run: --speed: " + e.getMessage());

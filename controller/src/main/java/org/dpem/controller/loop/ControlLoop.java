@@ -483,6 +483,15 @@ public final class ControlLoop implements AutoCloseable {
     this.policies = factory;
   }
 
+  /**
+   * The routes every policy was offered, when the topology never changed during the run (one
+   * snapshot, every node usable); null otherwise. Its path cache is warm, which spares the bound
+   * recomputing every request's paths.
+   */
+  public TopologySnapshot onlyTopology() {
+    return topologyVersion == 1 && topology != null && topology.allUsable() ? topology : null;
+  }
+
   /** Operator policy switches so far, oldest first. */
   public List<PolicyChange> policyChanges() {
     return List.copyOf(policyChanges);

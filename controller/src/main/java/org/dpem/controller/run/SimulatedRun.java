@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
 import org.dpem.controller.bound.TimeIndexedBound;
 import org.dpem.controller.bound.UpperBound;
+import org.dpem.controller.topology.TopologySnapshot;
 import org.dpem.controller.journal.Journal;
 import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.loop.ControlLoop;
@@ -189,13 +190,13 @@ public final class SimulatedRun {
     double wall = (System.nanoTime() - wall0) / 1e9;
     long ub0 = System.nanoTime();
     UpperBound.Result ub = bound
-        ? bound(accepted, simSeconds)
+        ? bound(accepted, simSeconds, loop.onlyTopology())
         : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0,
             !options.upperBound() ? "skipped"
                 : recovered > 0 ? "skipped: live requests carried over from the journal"
                 : "skipped: run without a duration");
     double ubSeconds = (System.nanoTime() - ub0) / 1e9;
-    double peakRatio = bound ? peakLoadOverBound(accepted, simSeconds) : Double.NaN;
+    double peakRatio = bound ? peakLoadOverBound(accepted, simSeconds, loop.onlyTopology()) : Double.NaN;
     if (endpoint != null) {
       endpoint.close();
     }
@@ -212,7 +213,7 @@ public final class SimulatedRun {
    * pairs for them alone (so the rest of the run's capacity is theirs too, which errs towards
    * more capacity). 1 means the bound could serve all of it; NaN without a cycle.
    */
-  private double peakLoadOverBound(List<Request> accepted, double seconds) {
+  private double peakLoadOverBound(List<Request> accepted, double seconds, TopologySnapshot routes) {
     if (scenario.cycleS() <= 0) {
       return Double.NaN;
     }
@@ -227,17 +228,17 @@ public final class SimulatedRun {
     if (peak.isEmpty()) {
       return Double.NaN;
     }
-    double servable = bound(peak, seconds).pairs();
+    double servable = bound(peak, seconds, routes).pairs();
     return servable > 0 ? offered / servable : Double.POSITIVE_INFINITY;
   }
 
   /**
    * The time-indexed bound; should it fail, the pooled one (looser, but still valid), saying why.
    */
-  private UpperBound.Result bound(List<Request> accepted, double seconds) {
+  private UpperBound.Result bound(List<Request> accepted, double seconds, TopologySnapshot routes) {
     UpperBound.Result r;
     try {
-      r = TimeIndexedBound.solve(scenario.model(), accepted, seconds);
+      r = TimeIndexedBound.solve(scenario.model(), accepted, seconds, routes);
     } catch (RuntimeException e) {
       UpperBound.Result pooled = UpperBound.solve(scenario.model(), accepted, seconds);
       r = new UpperBound.Result(pooled.pairs(), pooled.pairsPerSecond(), pooled.commodities(),

@@ -71,6 +71,11 @@ public final class TopologySnapshot {
     return version;
   }
 
+  /** Whether every node of the model is usable in this snapshot. */
+  public boolean allUsable() {
+    return usable.cardinality() == model.nodeCount();
+  }
+
   public boolean usable(int node) {
     return usable.get(node);
   }

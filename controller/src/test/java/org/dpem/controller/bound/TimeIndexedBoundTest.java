@@ -35,7 +35,7 @@ class TimeIndexedBoundTest {
     assertThat(timed.method()).isEqualTo("time-indexed-lp");
     // the pooled bound lets each request take its window's solo rate: 20 * min(10, 6 * 2)
     assertThat(pooled).isCloseTo(200, within(1e-6));
-    // the floor leaves tau = 10 s * ln(0.96 / w(0.96)) = 0.14 s of storage before arrival, which
+    // the floor leaves tau = (10 s / 2) ln(0.96 / w(0.96)) = 0.07 s of storage before arrival, which
     // is still window 0: 12 pairs in all
     assertThat(timed.pairs()).isCloseTo(12, within(1e-6));
   }
@@ -44,15 +44,15 @@ class TimeIndexedBoundTest {
   void pairsMayBeMadeAheadOfArrivalOnlyWithinWhatCoherenceAllows() {
     NetworkModel m = Lab.model(2, new int[0][], 10, 5, 10);
     // a request for 30 pairs arriving at 10 s with 2 s to run and a floor of 0.96: link pairs
-    // may wait tau = 10 ln(0.96 / 0.9467) = 0.14 s, so window 8-10 opens, but the column's cap is
-    // the solo rate (6 pairs/s) over [9.86, 12]
-    double tauStrict = 10 * Math.log(W_LINK / ((4 * 0.96 - 1) / 3));
+    // may wait tau = (10 / 2) ln(0.96 / 0.9467) = 0.07 s, so window 8-10 opens, but the column's
+    // cap is the solo rate (6 pairs/s) over [9.93, 12]
+    double tauStrict = 5 * Math.log(W_LINK / ((4 * 0.96 - 1) / 3));
     double strict = TimeIndexedBound.solve(m, List.of(req(1, "n0", "n1", 30, 10, 12, 0.96)), 20, 2,
         Integer.MAX_VALUE).pairs();
     assertThat(strict).isCloseTo(6 * (2 + tauStrict), within(1e-6));
-    // with a floor of 0.9 a link pair may wait tau = 10 ln(0.96 / 0.8667) = 1.02 s: the cap is
-    // the solo rate over [8.98, 12]
-    double tau = 10 * Math.log(W_LINK / ((4 * 0.9 - 1) / 3));
+    // with a floor of 0.9 a link pair may wait tau = 5 ln(0.96 / 0.8667) = 0.51 s: the cap is
+    // the solo rate over [9.49, 12]
+    double tau = 5 * Math.log(W_LINK / ((4 * 0.9 - 1) / 3));
     double loose = TimeIndexedBound.solve(m, List.of(req(1, "n0", "n1", 30, 10, 12, 0.9)), 20, 2,
         Integer.MAX_VALUE).pairs();
     assertThat(loose).isCloseTo(6 * (2 + tau), within(1e-6));
@@ -61,7 +61,7 @@ class TimeIndexedBoundTest {
   @Test
   void equalsBruteForceOnTinyInstances() {
     // one link, windows of 2 s with 12 pairs each (6 pairs/s); requests with whole-second times and high floors
-    // (tau 0.14 s), so that every optimum is whole: enumerate every integer schedule
+    // (tau 0.07 s), so that every optimum is whole: enumerate every integer schedule
     NetworkModel m = Lab.model(2, new int[0][], 10, 5, 10);
     SplittableRandom r = new SplittableRandom(11);
     for (int trial = 0; trial < 40; trial++) {
@@ -84,7 +84,7 @@ class TimeIndexedBoundTest {
     int[][] allowed = new int[reqs.size()][];
     for (int i = 0; i < reqs.size(); i++) {
       Request q = reqs.get(i);
-      int w0 = (int) Math.floor(Math.max(0, q.arrivalNanos() / 1e9 - 0.14) / windowS);
+      int w0 = (int) Math.floor(Math.max(0, q.arrivalNanos() / 1e9 - 0.07) / windowS);
       int w1 = (int) Math.ceil(q.deadlineNanos() / 1e9 / windowS) - 1;
       allowed[i] = new int[] {w0, Math.min(windows - 1, w1)};
     }
