@@ -17,7 +17,7 @@ public record GreedyConfig(double rateMargin, GreedyOrder order) {
    * What {@code greedy-tuned} uses unless the config says otherwise: the best setting of the
    * search on training seeds recorded in {@code config/examples/CALIBRATION.md}.
    */
-  public static final GreedyConfig TUNED = new GreedyConfig(2.0, GreedyOrder.ARRIVAL);
+  public static final GreedyConfig TUNED = new GreedyConfig(4.0, GreedyOrder.EARLIEST_DEADLINE);
 
   public GreedyConfig {
     Objects.requireNonNull(order);
