@@ -17,6 +17,8 @@ public final class ShippedExamples {
 
   /** The paper's 100-node simulated scenario; what {@code dpem run} uses without a config. */
   public static final String PAPER_100 = "paper-100";
+  /** The paper's numbers read as emission rates, with 1 s memories: kept for comparison. */
+  public static final String PAPER_100_LITERAL = "paper-100-literal";
   public static final String TWO_NODE = "two-node";
   public static final String HIL = "hil";
 
@@ -24,7 +26,7 @@ public final class ShippedExamples {
 
   /** Names accepted by {@link #load(String)}. */
   public static List<String> names() {
-    return List.of(PAPER_100, TWO_NODE, HIL);
+    return List.of(PAPER_100, PAPER_100_LITERAL, TWO_NODE, HIL);
   }
 
   /** The YAML text of example {@code name} (with or without {@code .yaml}). */

@@ -56,7 +56,8 @@ class FileLoadingTest {
         "network:\n  generator:\n    type: random-mesh\n    nodes: 100000\n");
     MemoryEstimate need = MemoryEstimate.of(new org.dpem.config.network.GeneratorSpec(
         org.dpem.config.network.GeneratorType.RANDOM_MESH, 100_000, 4, 0.4, 0.1, 100, 4, 4, 4, 1,
-        new Range(1, 2), 0.2, new Range(0, 10), new Range(0, 5), 10, 1, 0.98));
+        new Range(1, 2), 0.2, new Range(0, 10), new Range(0, 5), 10, 1, 0.98,
+        org.dpem.config.network.GenerationReading.EMISSION));
     org.junit.jupiter.api.Assumptions.assumeTrue(need.totalBytes() > MemoryEstimate.heapLimitBytes(),
         "this JVM's heap could hold even a 100,000-node mesh");
     ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,

@@ -236,7 +236,7 @@ class ProblemLocationTest {
     at(only("""
         controller:
           policy: gredy
-        """), 2, 11, "controller.policy", "expected one of greedy, central-lp, max-weight, predictive-greedy, dpem (did you mean 'greedy'?)");
+        """), 2, 11, "controller.policy", "expected one of greedy, greedy-tuned, central-lp, max-weight, predictive-greedy, dpem (did you mean 'greedy'?)");
   }
 
   @Test

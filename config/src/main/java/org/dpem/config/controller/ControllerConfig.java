@@ -22,14 +22,14 @@ import org.dpem.config.BrokerRef;
  *     controller serves itself refuse unsigned actuation and unsigned CLEAR_FAULT
  */
 public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsConfig agents, FederationConfig federation,
-    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics,
-    Optional<Path> signingKeyFile) {
+    AdminConfig admin, BrokerRef broker, Path journal, MetricsConfig metrics, GreedyConfig greedy,
+    GreedyConfig greedyTuned, Optional<Path> signingKeyFile) {
 
   public static final Path DEFAULT_JOURNAL = Path.of("dpem.journal");
 
   public static final ControllerConfig DEFAULT = new ControllerConfig(Policy.GREEDY, 100, 4, AgentsConfig.DEFAULT,
       FederationConfig.DEFAULT, AdminConfig.DEFAULT, BrokerRef.EMBEDDED, DEFAULT_JOURNAL, MetricsConfig.DEFAULT,
-      Optional.empty());
+      GreedyConfig.DEFAULT, GreedyConfig.TUNED, Optional.empty());
 
   public ControllerConfig {
     Objects.requireNonNull(policy);
@@ -40,5 +40,7 @@ public record ControllerConfig(Policy policy, int epochMs, int kPaths, AgentsCon
     Objects.requireNonNull(journal);
     Objects.requireNonNull(metrics);
     Objects.requireNonNull(signingKeyFile);
+    Objects.requireNonNull(greedy);
+    Objects.requireNonNull(greedyTuned);
   }
 }

@@ -12,6 +12,8 @@ import org.dpem.config.controller.AgentsConfig;
 import org.dpem.config.controller.ControllerConfig;
 import org.dpem.config.controller.FederationConfig;
 import org.dpem.config.controller.Forecaster;
+import org.dpem.config.controller.GreedyConfig;
+import org.dpem.config.controller.GreedyOrder;
 import org.dpem.config.controller.MetricsConfig;
 import org.dpem.config.controller.Policy;
 import org.dpem.config.controller.TlsConfig;
@@ -34,11 +36,20 @@ final class ControllerReader {
     BrokerRef broker = c.has("broker") ? broker(c, "broker") : d.broker();
     Path journal = ctx.path(c, "journal", false).orElse(d.journal());
     MetricsConfig metrics = metrics(c.map("metrics"), admin.port());
+    GreedyConfig greedy = greedy(c.map("greedy"), d.greedy());
+    GreedyConfig tuned = greedy(c.map("greedy_tuned"), d.greedyTuned());
     // generated at first start when missing, like the admin token, so it need not exist yet
     Optional<Path> signingKeyFile = ctx.path(c, "signing_key_file", false);
     c.finish();
-    return new ControllerConfig(policy, epochMs, kPaths, agents, federation, admin, broker, journal, metrics,
-        signingKeyFile);
+    return new ControllerConfig(policy, epochMs, kPaths, agents, federation, admin, broker, journal, metrics, greedy,
+        tuned, signingKeyFile);
+  }
+
+  private static GreedyConfig greedy(MapReader g, GreedyConfig d) {
+    GreedyConfig r = new GreedyConfig(g.number("rate_margin", d.rateMargin(), new Bounds(1, true, 1000, true)),
+        g.choice("order", GreedyOrder.class, d.order()));
+    g.finish();
+    return r;
   }
 
   private static AgentsConfig agents(MapReader a) {

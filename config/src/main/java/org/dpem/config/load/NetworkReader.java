@@ -12,6 +12,7 @@ import org.dpem.config.Range;
 import org.dpem.config.network.ExplicitNetwork;
 import org.dpem.config.network.GeneratorSpec;
 import org.dpem.config.network.GeneratorType;
+import org.dpem.config.network.GenerationReading;
 import org.dpem.config.network.LinkSpec;
 import org.dpem.config.network.NetworkSpec;
 import org.dpem.config.network.NodeResources;
@@ -189,8 +190,9 @@ final class NetworkReader {
     int slots = g.integer("memory_slots", d.memorySlots(), Bounds.closed(0, 1_000_000));
     double coherence = g.number("coherence_time_s", d.coherenceTimeS(), Bounds.POSITIVE);
     double fidelity = g.number("source_fidelity", d.sourceFidelity(), Bounds.FIDELITY);
+    GenerationReading reading = g.choice("generation_reading", GenerationReading.class, d.generationReading());
     g.finish();
     return new GeneratorSpec(type == null ? d.type() : type, nodes, degree, alpha, beta, area, rows, cols, hops, seed,
-        lengths, att, gen, rep, slots, coherence, fidelity);
+        lengths, att, gen, rep, slots, coherence, fidelity, reading);
   }
 }

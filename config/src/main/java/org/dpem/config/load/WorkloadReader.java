@@ -2,7 +2,9 @@ package org.dpem.config.load;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dpem.config.IntRange;
 import org.dpem.config.Range;
@@ -10,6 +12,7 @@ import org.dpem.config.workload.ArrivalSpec;
 import org.dpem.config.workload.BurstyArrivals;
 import org.dpem.config.workload.DiurnalArrivals;
 import org.dpem.config.workload.HotspotArrivals;
+import org.dpem.config.workload.MixedArrivals;
 import org.dpem.config.workload.NodePair;
 import org.dpem.config.workload.PoissonArrivals;
 import org.dpem.config.workload.RequestShape;
@@ -21,7 +24,8 @@ import org.dpem.config.workload.WorkloadType;
 final class WorkloadReader {
 
   private static final List<String> TYPE_KEYS = List.of("rate_per_s", "period_s", "amplitude", "on_rate_per_s",
-      "off_rate_per_s", "mean_on_s", "mean_off_s", "hotspot_pairs", "hotspot_share", "trace");
+      "off_rate_per_s", "mean_on_s", "mean_off_s", "hotspot_pairs", "hotspot_share", "trace", "burst_factor",
+      "mean_burst_s", "mean_calm_s", "hotspots", "hotspot_lifetime_s", "gravity_spread", "node_weights");
 
   static final double DEFAULT_RATE = 5.0;
 
@@ -73,6 +77,8 @@ final class WorkloadReader {
         }
         return new HotspotArrivals(rate, pairs, w.number("hotspot_share", 0.5, new Bounds(0, false, 1, true)));
       }
+      case MIXED:
+        return mixed(w, nodeIds);
       case TRACE: {
         if (!w.has("trace")) w.missing("trace");
         return new TraceArrivals(ctx.path(w, "trace", true).orElse(Path.of("")));
@@ -80,6 +86,39 @@ final class WorkloadReader {
       default:
         return new PoissonArrivals(rate(w));
     }
+  }
+
+  /** Defaults: a 300 s cycle (shorter than a 600 s run), bursts, 4 hot pairs living 2 minutes. */
+  private static MixedArrivals mixed(MapReader w, Set<String> nodeIds) {
+    double rate = rate(w);
+    double period = w.number("period_s", 300, Bounds.POSITIVE);
+    double amplitude = w.number("amplitude", 0.5, Bounds.UNIT);
+    double factor = w.number("burst_factor", 3, new Bounds(1, true, 1e6, true));
+    double meanBurst = w.number("mean_burst_s", 10, Bounds.POSITIVE);
+    double meanCalm = w.number("mean_calm_s", 60, Bounds.POSITIVE);
+    int hotspots = w.integer("hotspots", 4, Bounds.closed(0, 10_000));
+    double share = w.number("hotspot_share", 0.3, Bounds.UNIT);
+    double lifetime = w.number("hotspot_lifetime_s", 120, Bounds.POSITIVE);
+    double spread = w.number("gravity_spread", 1.0, new Bounds(0, true, 10, true));
+    Map<String, Double> weights = new LinkedHashMap<>();
+    if (w.has("node_weights")) {
+      MapReader m = w.map("node_weights");
+      for (YMap.Entry e : m.entries()) {
+        String p = m.path(e.key());
+        if (!nodeIds.contains(e.key())) {
+          w.problems().add(e.keyMark(), p, "no node '" + e.key() + "' in the network" + Suggest.hint(e.key(), nodeIds));
+          continue;
+        }
+        MapReader.numberOf(e.value(), p, new Bounds(0, false, 1e9, true), w.problems())
+            .ifPresent(v -> weights.put(e.key(), v));
+      }
+    }
+    if (hotspots > 0 && share == 0) {
+      w.problem("hotspot_share", "hotspots: " + hotspots + " are given no share of the requests; give a share"
+          + " above 0, or hotspots: 0");
+    }
+    return new MixedArrivals(rate, period, amplitude, factor, meanBurst, meanCalm, hotspots, share, lifetime,
+        spread, weights);
   }
 
   private static double rate(MapReader w) {

@@ -28,6 +28,8 @@ import org.dpem.config.Range;
  * @param memorySlots memory slots per node
  * @param coherenceTimeS memory coherence time
  * @param sourceFidelity fidelity of freshly generated pairs
+ * @param generationReading whether {@code generationRatePairsPerS} counts heralded pairs (a budget)
+ *     or emitted pairs
  */
 public record GeneratorSpec(
     GeneratorType type,
@@ -46,18 +48,20 @@ public record GeneratorSpec(
     Range repeaterCapacityPairsPerS,
     int memorySlots,
     double coherenceTimeS,
-    double sourceFidelity) implements NetworkSpec {
+    double sourceFidelity,
+    GenerationReading generationReading) implements NetworkSpec {
 
   /** The paper's scenario: a connected 100-node random mesh. */
   public static final GeneratorSpec PAPER = new GeneratorSpec(GeneratorType.RANDOM_MESH, 100, 4.0, 0.4, 0.4, 100.0,
       0, 0, 0, 1L, new Range(10, 50), LinkSpec.DEFAULT_ATTENUATION_DB_PER_KM, new Range(0, 10), new Range(0, 5),
-      10, 1.0, 0.95);
+      10, 1.0, 0.95, GenerationReading.EMISSION);
 
   public GeneratorSpec {
     Objects.requireNonNull(type);
     Objects.requireNonNull(linkLengthKm);
     Objects.requireNonNull(generationRatePairsPerS);
     Objects.requireNonNull(repeaterCapacityPairsPerS);
+    Objects.requireNonNull(generationReading);
   }
 
   /** Node ids {@code n0 .. n(nodes-1)}; grid node (r, c) is {@code n(r*cols + c)}. */

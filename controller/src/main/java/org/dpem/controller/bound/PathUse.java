@@ -8,7 +8,7 @@ import org.dpem.controller.topology.NetworkModel;
 
 /**
  * What one delivered pair on a path needs at least, for the bound: per link j, 1/s_j generation
- * attempts from the source at <em>either</em> end (an allocator may use either), and per inner
+ * attempts (one unit of a heralded budget) from the source at <em>either</em> end (an allocator may use either), and per inner
  * node 1/q_n swaps. Term i draws {@code coef[i]} from resource {@code first[i]} or
  * {@code second[i]} (the same resource when there is no choice).
  */
@@ -20,7 +20,7 @@ record PathUse(int[] first, int[] second, double[] coef) {
     List<Double> coefs = new ArrayList<>();
     for (int j = 0; j + 1 < idx.length; j++) {
       res.add(new int[] {ResourceKind.GENERATION.at(idx[j]), ResourceKind.GENERATION.at(idx[j + 1])});
-      coefs.add(1 / p.linkSuccess()[j]);
+      coefs.add(model.generationPerPair(model.linkBetween(idx[j], idx[j + 1])));
     }
     for (int m = 1; m + 1 < idx.length; m++) {
       int r = ResourceKind.SWAP.at(idx[m]);
@@ -37,6 +37,28 @@ record PathUse(int[] first, int[] second, double[] coef) {
       c[i] = coefs.get(i);
     }
     return new PathUse(a, b, c);
+  }
+
+  /**
+   * The dual's terms of this path when resource r may be drawn in any of {@code windows}
+   * consecutive windows from {@code firstWindow}, resource r of window w being index
+   * {@code w * stride + r} ({@code stride} 0, one window: the pooled bound).
+   */
+  List<DualBound.Term> terms(int firstWindow, int windows, int stride) {
+    List<DualBound.Term> out = new ArrayList<>(coef.length);
+    for (int i = 0; i < coef.length; i++) {
+      int ends = first[i] == second[i] ? 1 : 2;
+      int[] alt = new int[ends * windows];
+      int k = 0;
+      for (int w = firstWindow; w < firstWindow + windows; w++) {
+        alt[k++] = w * stride + first[i];
+        if (ends == 2) {
+          alt[k++] = w * stride + second[i];
+        }
+      }
+      out.add(new DualBound.Term(coef[i], alt));
+    }
+    return out;
   }
 
   /** Capacity of a resource over the horizon: attempts or swaps. */

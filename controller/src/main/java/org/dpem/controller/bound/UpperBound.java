@@ -65,10 +65,15 @@ public final class UpperBound {
    * @param commodities merged commodities in the LP
    * @param variables LP variables
    * @param method {@code lp} (solved exactly by ojAlgo) or {@code lagrangian-dual} (a valid but
-   *     possibly looser bound, for large instances)
+   *     possibly looser bound, for large instances); {@link TimeIndexedBound} adds its own
+   * @param note why a looser form was used, if one was (empty otherwise)
    */
   public record Result(double pairs, double pairsPerSecond, int commodities, int variables,
-      String method) {}
+      String method, String note) {
+    public Result(double pairs, double pairsPerSecond, int commodities, int variables, String method) {
+      this(pairs, pairsPerSecond, commodities, variables, method, "");
+    }
+  }
 
   /** Above this many LP columns the Lagrangian dual ({@link DualBound}) is used instead. */
   public static final int EXACT_LIMIT = 3000;
@@ -164,14 +169,14 @@ public final class UpperBound {
     }
     List<DualBound.Commodity> ks = new ArrayList<>();
     for (Map.Entry<List<Object>, double[]> e : demand.entrySet()) {
-      List<PathUse> uses = new ArrayList<>();
+      List<DualBound.Column> cols = new ArrayList<>();
       for (CandidatePath p : pathsOf.get(e.getKey())) {
-        uses.add(PathUse.of(model, p));
+        cols.add(new DualBound.Column(Double.POSITIVE_INFINITY, PathUse.of(model, p).terms(0, 1, 0)));
       }
-      ks.add(new DualBound.Commodity(e.getValue()[0], uses));
+      ks.add(new DualBound.Commodity(e.getValue()[0], cols));
     }
-    double[] r = DualBound.solve(cap, ks, DUAL_ITERATIONS);
-    return new Result(r[0], r[0] / horizon, demand.size(), columns, "lagrangian-dual");
+    DualBound.Solution r = DualBound.solve(cap, ks, null, DUAL_ITERATIONS);
+    return new Result(r.value(), r.value() / horizon, demand.size(), columns, "lagrangian-dual");
   }
 
   private static Expression row(ExpressionsBasedModel lp, Map<Integer, Expression> rows,

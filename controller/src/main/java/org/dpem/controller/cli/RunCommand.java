@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Config file (default ${DEFAULT-VALUE}; the shipped copy is used when that file is absent).")
   String config;
 
-  @Option(names = "--policy", description = "Allocation policy: greedy, central-lp, max-weight, predictive-greedy (default: the config's).")
+  @Option(names = "--policy", description = "Allocation policy: greedy, greedy-tuned, central-lp, max-weight, predictive-greedy (default: the config's).")
   String policy;
 
   @Option(names = "--duration", converter = DurationConverter.class,
@@ -64,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
       + "(1 = real time, handy with the admin socket). Default: as fast as the CPU allows. Runs with serial or MQTT "
       + "devices always run in real time."})
   Double speed;
+
+  @Option(names = "--no-bound", description = "Skip the upper bound after the run (faster, for parameter searches).")
+  boolean noBound;
 
   @Option(names = "--json", description = "Print one JSON object with the summary on stdout (logs go to stderr).")
   boolean json;
@@ -130,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       opts = new RunOptions(policyName, runSeed,
           durationS == null ? OptionalDouble.empty() : OptionalDouble.of(durationS),
-          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, true, true,
+          cfg.controller().epochMs(), cfg.controller().kPaths(), journalFile, prom, true, !noBound,
           speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
     } catch (IllegalArgumentException e) {
       System.err.println("dpem run: --speed: " + e.getMessage());

@@ -56,6 +56,8 @@ public final class ControlLoop implements AutoCloseable {
   final BitSet drained = new BitSet();
   final Map<Long, Allocation> active = new LinkedHashMap<>();
   AllocationPolicy policy;
+  java.util.function.Function<String, AllocationPolicy> policies = org.dpem.controller.policy.Policies::create;
+  final List<PolicyChange> policyChanges = new ArrayList<>();
   TopologySnapshot topology;
   boolean estopped;
   /** Devices an operator put SAFE one by one: only their own clear-fault or resume --all lifts that. */
@@ -497,6 +499,29 @@ public final class ControlLoop implements AutoCloseable {
 
   public String policyName() {
     return policy.name();
+  }
+
+  /**
+   * How an operator's {@code policy NAME} is turned into a policy (default
+   * {@link org.dpem.controller.policy.Policies#create}); a run sets the one its config
+   * parameterises. Call before the loop starts.
+   */
+  public void usePolicies(java.util.function.Function<String, AllocationPolicy> factory) {
+    this.policies = factory;
+  }
+
+  /**
+   * The routes every policy was offered, when the topology never changed during the run (one
+   * snapshot, every node usable); null otherwise. Its path cache is warm, which spares the bound
+   * recomputing every request's paths.
+   */
+  public TopologySnapshot onlyTopology() {
+    return topologyVersion == 1 && topology != null && topology.allUsable() ? topology : null;
+  }
+
+  /** Operator policy switches so far, oldest first. */
+  public List<PolicyChange> policyChanges() {
+    return List.copyOf(policyChanges);
   }
 
   /** Runs the inbox and closes nothing: for a final drain of events before reporting. */

@@ -241,9 +241,10 @@ public final class LoopOperator implements Operator {
   @Override
   public CompletableFuture<String> switchPolicy(String name) {
     return onLoop(() -> {
-      AllocationPolicy p = Policies.create(name);
+      AllocationPolicy p = loop.policies.apply(name);
       String old = loop.policy.name();
       loop.policy = p;
+      loop.policyChanges.add(new PolicyChange(loop.epoch(), loop.time.nowSeconds(), old, p.name()));
       return old;
     });
   }

@@ -205,7 +205,8 @@ final class Stockpile {
         needA = 0;
         needB = 0;
       }
-      double freeGen = ledger.free(ResourceKind.GENERATION.at(model.generatingEnd(link)));
+      double freeGen = ledger.free(ResourceKind.GENERATION.at(model.generatingEnd(link)))
+          / model.generationPerAttempt(link);
       gen = freeGen >= MIN_SCALE * gen ? Math.min(gen, freeGen) : 0;
       if (needA > 0 || needB > 0 || gen > 0) {
         claims.add(new StockClaim(link, Usage.ofStock(model, link, needA, needB, gen), MIN_SCALE));
@@ -231,7 +232,7 @@ final class Stockpile {
         int r = u.resources()[i];
         int node = ResourceKind.nodeOf(r);
         switch (ResourceKind.kindOf(r)) {
-          case GENERATION -> h.attempts += u.amounts()[i];
+          case GENERATION -> h.attempts += u.amounts()[i] / model.generationPerAttempt(h.link);
           case MEMORY -> {
             if (node == h.a) {
               h.slotsA += (int) Math.round(u.amounts()[i]);
@@ -377,7 +378,8 @@ final class Stockpile {
     LinkInfo l = model.links().get(link);
     double t = Math.min(model.node(l.a()).map(n -> n.coherenceTimeS()).orElse(1.0),
         model.node(l.b()).map(n -> n.coherenceTimeS()).orElse(1.0));
-    double cap = MAX_GENERATION_SHARE * model.node(model.generatingEnd(link)).generationRate();
+    double cap = MAX_GENERATION_SHARE * model.node(model.generatingEnd(link)).generationRate()
+        / model.generationPerAttempt(link);
     return Math.min(cap, pairs * RENEWALS_PER_COHERENCE / t / l.successProbability());
   }
 

@@ -3,7 +3,9 @@ package org.dpem.controller.policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.dpem.config.controller.GreedyConfig;
 
 /** The policies available by name; new ones (the learned DPEM policy) register here. */
 public final class Policies {
@@ -11,6 +13,7 @@ public final class Policies {
 
   static {
     BY_NAME.put("greedy", GreedyPolicy::new);
+    BY_NAME.put("greedy-tuned", () -> new GreedyPolicy("greedy-tuned", GreedyConfig.TUNED));
     BY_NAME.put("central-lp", CentralLpPolicy::new);
     BY_NAME.put("max-weight", MaxWeightPolicy::new);
     BY_NAME.put("predictive-greedy", PredictiveGreedyPolicy::new);
@@ -30,6 +33,19 @@ public final class Policies {
           + String.join(", ", BY_NAME.keySet()) + ")");
     }
     return s.get();
+  }
+
+  /**
+   * A factory for the named policies with the greedy parameters a config gives: {@code greedy}
+   * and {@code greedy-tuned} from {@code greedy} and {@code tuned}, every other policy as
+   * {@link #create}.
+   */
+  public static Function<String, AllocationPolicy> configured(GreedyConfig greedy, GreedyConfig tuned) {
+    return name -> switch (name) {
+      case "greedy" -> new GreedyPolicy("greedy", greedy);
+      case "greedy-tuned" -> new GreedyPolicy("greedy-tuned", tuned);
+      default -> create(name);
+    };
   }
 
   /** Registers another policy, e.g. the learned one, under {@code name}. */

@@ -12,7 +12,8 @@ import org.dpem.controller.topology.NetworkModel;
  * link herald rate (less than the swap success product Q the fluid estimate would give). To
  * deliver {@code rate} pairs/s every link must therefore herald {@code L = rate / perHerald}
  * pairs/s while free: its generating end makes {@code L / p_j} attempts per second (a source
- * keeps attempting while a slot is taken), and each intermediate node swaps
+ * keeps attempting while a slot is taken; when generation is a heralded budget, it spends L of
+ * it: {@link NetworkModel#generationPerPair}), and each intermediate node swaps
  * {@link ChainModel#swapsPerHerald} times L per second. Memory is one slot at each end and two at
  * each intermediate node, independent of the rate.
  *
@@ -35,8 +36,9 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
     boolean[] sc = new boolean[n];
     int k = 0;
     for (int j = 0; j < hops; j++) {
-      int gen = model.generatingEnd(model.linkBetween(idx[j], idx[j + 1]));
-      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(gen), herald / path.linkSuccess()[j], true);
+      int l = model.linkBetween(idx[j], idx[j + 1]);
+      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(model.generatingEnd(l)),
+          herald * model.generationPerPair(l), true);
     }
     for (int m = 1; m < hops; m++) {
       k = add(res, amt, sc, k, ResourceKind.SWAP.at(idx[m]), herald * chain.swapsPerHerald()[m], true);
@@ -74,8 +76,8 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
 
   /**
    * What one link's stock holds: {@code slotsA} and {@code slotsB} memory slots at the link's
-   * ends and {@code attempts} generation attempts per second at its generating end. Zero amounts
-   * are left out.
+   * ends and {@code attempts} generation attempts per second at its generating end (held as the
+   * capacity they use, {@link NetworkModel#generationPerAttempt}). Zero amounts are left out.
    */
   public static Usage ofStock(NetworkModel model, int link, int slotsA, int slotsB, double attempts) {
     var l = model.links().get(link);
@@ -86,7 +88,8 @@ public record Usage(int[] resources, double[] amounts, boolean[] scalable) {
     boolean[] sc = new boolean[3];
     int k = 0;
     if (attempts > 0) {
-      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(model.generatingEnd(link)), attempts, true);
+      k = add(res, amt, sc, k, ResourceKind.GENERATION.at(model.generatingEnd(link)),
+          attempts * model.generationPerAttempt(link), true);
     }
     if (slotsA > 0) {
       k = add(res, amt, sc, k, ResourceKind.MEMORY.at(a), slotsA, false);

@@ -1,8 +1,11 @@
 package org.dpem.controller.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dpem.controller.loop.PolicyChange;
 import org.dpem.controller.metrics.Summary;
 
 /**
@@ -16,13 +19,29 @@ import org.dpem.controller.metrics.Summary;
  * @param recoveredRequests live requests this run carried over from its journal (0 for a fresh run)
  * @param epochP50Micros median computing time of one epoch (NaN unless measured)
  * @param epochP99Micros 99th percentile of the same
+ * @param policy the policy in force at the end of the run
+ * @param policyChanges operator switches of the policy during the run, oldest first
+ * @param upperBoundNote why the bound took a looser form, if it did (empty otherwise)
+ * @param peakLoadOverBound pairs offered (accepted) at the workload cycle's peak over the bound's
+ *     pairs for those requests (NaN without a cycle or a bound)
  * @param journal what the journal replay found damaged at start
  */
 public record RunReport(String policy, long seed, String scenario, double simulatedSeconds,
     double wallSeconds, long epochs, Summary summary, double upperBoundPairs,
     String upperBoundMethod, double upperBoundSolveSeconds, int recoveredRequests,
     long simulatorEvents, double epochP50Micros,
-    double epochP99Micros, org.dpem.controller.metrics.JournalHealth journal) {
+    double epochP99Micros, List<PolicyChange> policyChanges, String upperBoundNote,
+    double peakLoadOverBound, org.dpem.controller.metrics.JournalHealth journal) {
+
+  public RunReport {
+    policyChanges = List.copyOf(policyChanges);
+  }
+
+  /** Pairs delivered over the upper bound's pairs (NaN without a bound). */
+  public double fractionOfBound() {
+    return upperBoundPairs > 0 ? summary.pairsDelivered() / upperBoundPairs
+        : upperBoundPairs == 0 ? 0 : Double.NaN;
+  }
 
   public double deliveredPairsPerSecond() {
     return simulatedSeconds <= 0 ? 0 : summary.pairsDelivered() / simulatedSeconds;
@@ -37,6 +56,18 @@ public record RunReport(String policy, long seed, String scenario, double simula
     Summary s = summary;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("policy", policy);
+    if (!policyChanges.isEmpty()) {
+      List<Map<String, Object>> changes = new ArrayList<>();
+      for (PolicyChange c : policyChanges) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("epoch", c.epoch());
+        e.put("time_s", c.timeSeconds());
+        e.put("from", c.from());
+        e.put("to", c.to());
+        changes.add(e);
+      }
+      m.put("policy_changes", changes);
+    }
     m.put("seed", seed);
     m.put("scenario", scenario);
     m.put("simulated_seconds", num(simulatedSeconds));
@@ -63,6 +94,7 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("delivered_pairs_per_s", num(deliveredPairsPerSecond()));
     m.put("upper_bound_pairs", num(upperBoundPairs));
     m.put("upper_bound_pairs_per_s", num(upperBoundPairsPerSecond()));
+    m.put("fraction_of_bound", num(fractionOfBound()));
     m.put("upper_bound_delivery_rate", num(s.pairsRequested() == 0 ? 0 : upperBoundPairs / s.pairsRequested()));
     m.put("contention_events", s.contentionEvents());
     m.put("contention_per_1000_requests", num(s.contentionPer1000()));
@@ -83,6 +115,10 @@ public record RunReport(String policy, long seed, String scenario, double simula
     m.put("stocked_pairs_wasted", s.stockedPairsWasted());
     m.put("upper_bound_method", upperBoundMethod);
     m.put("upper_bound_solve_seconds", num(upperBoundSolveSeconds));
+    m.put("peak_load_over_bound", num(peakLoadOverBound));
+    if (!upperBoundNote.isEmpty()) {
+      m.put("upper_bound_note", upperBoundNote);
+    }
     m.put("simulator_events", simulatorEvents);
     m.put("epoch_p50_us", num(epochP50Micros));
     m.put("epoch_p99_us", num(epochP99Micros));

@@ -1,6 +1,9 @@
 package org.dpem.controller.run;
 
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import org.dpem.controller.policy.AllocationPolicy;
+import org.dpem.controller.policy.Policies;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.sim.topology.Topology;
 
@@ -12,6 +15,28 @@ import org.dpem.sim.topology.Topology;
  * @param model the same network as the controller routes on
  * @param arrivals requests for a seed, in arrival order
  * @param description one line for logs
+ * @param policies a policy by name, with the parameters the config gives it
+ * @param cycleS period of the workload's cycle, seconds (0: none), whose peak is the quarter
+ *     period around its maximum
  */
 public record Scenario(Topology topology, NetworkModel model, LongFunction<Arrivals> arrivals,
-    String description) {}
+    String description, Function<String, AllocationPolicy> policies, double cycleS) {
+
+  /** A scenario whose policies take their built-in parameters, without a cycle. */
+  public Scenario(Topology topology, NetworkModel model, LongFunction<Arrivals> arrivals,
+      String description) {
+    this(topology, model, arrivals, description, Policies::create, 0);
+  }
+
+  /**
+   * Whether {@code seconds} falls in the cycle's peak: the quarter period centred on the maximum
+   * of {@code 1 + a sin(2 pi t / P)}, i.e. t mod P in [P/8, 3P/8).
+   */
+  public boolean atPeak(double seconds) {
+    if (cycleS <= 0) {
+      return false;
+    }
+    double phase = (seconds % cycleS) / cycleS;
+    return phase >= 0.125 && phase < 0.375;
+  }
+}

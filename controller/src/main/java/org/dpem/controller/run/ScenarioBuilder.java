@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.dpem.config.DpemConfig;
 import org.dpem.config.Range;
 import org.dpem.config.network.ExplicitNetwork;
+import org.dpem.config.network.GenerationReading;
 import org.dpem.config.network.GeneratorSpec;
 import org.dpem.config.network.NodeResources;
 import org.dpem.config.network.NodeSpec;
@@ -15,9 +16,11 @@ import org.dpem.config.workload.ArrivalSpec;
 import org.dpem.config.workload.BurstyArrivals;
 import org.dpem.config.workload.DiurnalArrivals;
 import org.dpem.config.workload.HotspotArrivals;
+import org.dpem.config.workload.MixedArrivals;
 import org.dpem.config.workload.PoissonArrivals;
 import org.dpem.config.workload.TraceArrivals;
 import org.dpem.config.workload.WorkloadConfig;
+import org.dpem.controller.policy.Policies;
 import org.dpem.controller.topology.FidelityModel;
 import org.dpem.controller.topology.LinkInfo;
 import org.dpem.controller.topology.NetworkModel;
@@ -51,12 +54,18 @@ public final class ScenarioBuilder {
   private ScenarioBuilder() {}
 
   public static Scenario build(DpemConfig cfg) {
-    Topology topo = topology(cfg);
-    NetworkModel model = model(topo);
+    Topology budget = topology(cfg);
+    boolean heralded = cfg.network() instanceof GeneratorSpec g
+        && g.generationReading() == GenerationReading.HERALDED;
+    NetworkModel model = model(budget, heralded);
+    Topology topo = heralded ? emissionLimits(budget, model) : budget;
     List<String> ids = topo.nodes().stream().map(org.dpem.sim.topology.NodeSpec::id).toList();
     WorkloadConfig w = cfg.workload();
     return new Scenario(topo, model, seed -> arrivals(w, ids, seed), topo.nodes().size()
-        + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type());
+        + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type(),
+        Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned()),
+        w.arrivals() instanceof MixedArrivals m ? m.periodS()
+            : w.arrivals() instanceof DiurnalArrivals d ? d.periodS() : 0);
   }
 
   static Topology topology(DpemConfig cfg) {
@@ -130,12 +139,39 @@ public final class ScenarioBuilder {
   }
 
   /**
+   * The simulated world for a heralded generation budget: each source's emission limit is what
+   * its whole budget needs on the worst link it generates (lowest herald probability), so any
+   * split of the budget over its links stays within the device's limit.
+   */
+  static Topology emissionLimits(Topology budget, NetworkModel model) {
+    double[] worst = new double[model.nodeCount()];
+    java.util.Arrays.fill(worst, 1);
+    for (int l = 0; l < model.links().size(); l++) {
+      int g = model.generatingEnd(l);
+      worst[g] = Math.min(worst[g], model.links().get(l).successProbability());
+    }
+    List<org.dpem.sim.topology.NodeSpec> nodes = new ArrayList<>();
+    for (org.dpem.sim.topology.NodeSpec n : budget.nodes()) {
+      var s = n.source();
+      var src = s == null ? null : new org.dpem.sim.topology.NodeSpec.SourceSpec(
+          s.maxRatePairsPerSecond() / worst[model.indexOf(NodeId.of(n.id()))], s.fidelity());
+      nodes.add(new org.dpem.sim.topology.NodeSpec(n.id(), n.x(), n.y(), src, n.memory(), n.analyzer()));
+    }
+    return new Topology(nodes, budget.links());
+  }
+
+  /** The controller's model of a simulated topology whose source rates count attempts. */
+  public static NetworkModel model(Topology topo) {
+    return model(topo, false);
+  }
+
+  /**
    * The controller's model of a simulated topology. A link's pairs come from its generating end
    * (see {@link NetworkModel#generatingEnd}); its herald probability is that of the analyzer at
    * the other end, and its fidelity the source's F0 after the generating end's half has waited
    * one fibre delay in memory.
    */
-  public static NetworkModel model(Topology topo) {
+  public static NetworkModel model(Topology topo, boolean heraldedBudget) {
     List<NodeInfo> nodes = new ArrayList<>();
     for (org.dpem.sim.topology.NodeSpec n : topo.nodes()) {
       double rate = n.source() == null ? 0 : n.source().maxRatePairsPerSecond();
@@ -163,7 +199,7 @@ public final class ScenarioBuilder {
           gen.coherenceTimeS());
       links.add(new LinkInfo(NodeId.of(l.a()), NodeId.of(l.b()), l.lengthKm(), Math.max(1e-12, p), f));
     }
-    return new NetworkModel(nodes, links);
+    return new NetworkModel(nodes, links, heraldedBudget);
   }
 
   static Arrivals arrivals(WorkloadConfig w, List<String> nodes, long seed) {
@@ -179,6 +215,12 @@ public final class ScenarioBuilder {
       p = new ArrivalProcess.Diurnal(d.ratePerS(), d.amplitude(), d.periodS(), 0);
     } else if (a instanceof BurstyArrivals b) {
       p = new ArrivalProcess.Bursty(b.offRatePerS(), b.onRatePerS(), b.meanOffS(), b.meanOnS());
+    } else if (a instanceof MixedArrivals m) {
+      var process = new ArrivalProcess.DiurnalBursty(m.ratePerS(), m.amplitude(), m.periodS(), 0,
+          m.burstFactor(), m.meanCalmS(), m.meanBurstS());
+      var pairs = new PairChooser.Gravity(m.gravitySpread(), m.nodeWeights(), m.hotspots(),
+          m.hotspotShare(), m.hotspotLifetimeS());
+      return Arrivals.of(new Workload(new WorkloadSpec(process, pairs, s), nodes, seed).stream(until));
     } else if (a instanceof HotspotArrivals h) {
       return Arrivals.hotspot(h.ratePerS(), h.pairs(), h.share(), shape, nodes, seed, until);
     } else {

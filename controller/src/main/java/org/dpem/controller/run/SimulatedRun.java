@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
+import org.dpem.controller.bound.TimeIndexedBound;
 import org.dpem.controller.bound.UpperBound;
+import org.dpem.controller.topology.TopologySnapshot;
 import org.dpem.controller.journal.Journal;
 import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.loop.ControlLoop;
@@ -23,7 +25,6 @@ import org.dpem.controller.metrics.PrometheusEndpoint;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.operator.Operator;
 import org.dpem.controller.policy.AllocationPolicy;
-import org.dpem.controller.policy.Policies;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestState;
 import org.dpem.controller.request.TrackedRequest;
@@ -166,8 +167,9 @@ public final class SimulatedRun {
     ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
-        policyWrapper.apply(Policies.create(options.policy())), new RunMetrics(registry), journal,
+        policyWrapper.apply(scenario.policies().apply(options.policy())), new RunMetrics(registry), journal,
         new HalCommander(devices, scenario.model()));
+    loop.usePolicies(scenario.policies());
     int recovered = 0;
     if (journal != null) {
       // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning
@@ -217,13 +219,14 @@ public final class SimulatedRun {
     double simSeconds = (time.nowNanos() - t0) / 1e9;
     long ub0 = System.nanoTime();
     UpperBound.Result ub = bound
-        ? UpperBound.solve(scenario.model(), accepted, simSeconds)
+        ? bound(accepted, simSeconds, loop.onlyTopology())
         : new UpperBound.Result(Double.NaN, Double.NaN, 0, 0,
             !options.upperBound() ? "skipped"
                 : recovered > 0 ? "skipped: live requests carried over from the journal"
                 : "skipped: run without a duration");
     // a skipped solve took no time worth reporting; the run's wall time includes the solve
     double ubSeconds = bound ? (System.nanoTime() - ub0) / 1e9 : Double.NaN;
+    double peakRatio = bound ? peakLoadOverBound(accepted, simSeconds, loop.onlyTopology()) : Double.NaN;
     double wall = (System.nanoTime() - wall0) / 1e9;
     if (endpoint != null) {
       endpoint.close();
@@ -232,8 +235,52 @@ public final class SimulatedRun {
     return new RunReport(loop.policyName(), options.seed(), scenario.description(), simSeconds,
         wall, loop.epoch(), loop.metrics().summary(), ub.pairs(), ub.method(), ubSeconds,
         recovered, engine.eventsFired(), cost == null ? Double.NaN : cost.getValueAtPercentile(50) / 1e3,
-        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3,
-        loop.metrics().journalHealth());
+        cost == null ? Double.NaN : cost.getValueAtPercentile(99) / 1e3, loop.policyChanges(),
+        ub.note(), peakRatio, loop.metrics().journalHealth());
+  }
+
+  /**
+   * Offered load at the cycle's peak over what the bound says the network can serve of it: the
+   * accepted requests arriving in the peak quarter of each cycle, their pairs over the bound's
+   * pairs for them alone (so the rest of the run's capacity is theirs too, which errs towards
+   * more capacity). 1 means the bound could serve all of it; NaN without a cycle.
+   */
+  private double peakLoadOverBound(List<Request> accepted, double seconds, TopologySnapshot routes) {
+    if (scenario.cycleS() <= 0) {
+      return Double.NaN;
+    }
+    List<Request> peak = new ArrayList<>();
+    double offered = 0;
+    for (Request r : accepted) {
+      if (scenario.atPeak(r.arrivalNanos() / 1e9)) {
+        peak.add(r);
+        offered += r.pairs();
+      }
+    }
+    if (peak.isEmpty()) {
+      return Double.NaN;
+    }
+    double servable = bound(peak, seconds, routes).pairs();
+    return servable > 0 ? offered / servable : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The time-indexed bound; should it fail, the pooled one (looser, but still valid), saying why.
+   */
+  private UpperBound.Result bound(List<Request> accepted, double seconds, TopologySnapshot routes) {
+    UpperBound.Result r;
+    try {
+      r = TimeIndexedBound.solve(scenario.model(), accepted, seconds, routes);
+    } catch (RuntimeException e) {
+      UpperBound.Result pooled = UpperBound.solve(scenario.model(), accepted, seconds);
+      r = new UpperBound.Result(pooled.pairs(), pooled.pairsPerSecond(), pooled.commodities(),
+          pooled.variables(), pooled.method(), "time-indexed bound failed (" + e.getMessage()
+              + "); the pooled bound over the whole run is reported instead");
+    }
+    if (!r.note().isEmpty()) {
+      LOG.info("upper bound {}: {}", r.method(), r.note());
+    }
+    return r;
   }
 
   /**

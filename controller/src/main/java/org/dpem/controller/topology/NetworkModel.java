@@ -15,6 +15,9 @@ import org.dpem.hal.NodeId;
  * <p>Each link has one <em>generating</em> end, the node whose source makes the link's pairs: the
  * end with the larger generation rate (ties: the smaller id). Generation capacity is therefore a
  * per-node resource shared by the links a node serves, as in the paper's scenario.
+ *
+ * <p>A node's generation rate counts either attempts (emitted pairs) or, when the model is built
+ * with a heralded budget, heralded link pairs: {@link #generationPerPair} converts.
  */
 public final class NetworkModel {
   private final List<NodeInfo> nodes;
@@ -22,8 +25,19 @@ public final class NetworkModel {
   private final Map<NodeId, Integer> index = new HashMap<>();
   private final Map<Long, Integer> linkByPair = new HashMap<>();
   private final List<List<Integer>> linksAt;
+  private final boolean heraldedBudget;
 
+  /** A model whose generation rates count attempts (emitted pairs) per second. */
   public NetworkModel(List<NodeInfo> nodes, List<LinkInfo> links) {
+    this(nodes, links, false);
+  }
+
+  /**
+   * @param heraldedBudget whether each node's generation rate counts heralded link pairs per
+   *     second (a budget) rather than attempts
+   */
+  public NetworkModel(List<NodeInfo> nodes, List<LinkInfo> links, boolean heraldedBudget) {
+    this.heraldedBudget = heraldedBudget;
     this.nodes = List.copyOf(nodes);
     this.links = List.copyOf(links);
     for (int i = 0; i < this.nodes.size(); i++) {
@@ -115,6 +129,32 @@ public final class NetworkModel {
       return ra > rb ? a : b;
     }
     return li.a().compareTo(li.b()) <= 0 ? a : b;
+  }
+
+  /** Whether generation rates count heralded pairs rather than attempts. */
+  public boolean heraldedBudget() {
+    return heraldedBudget;
+  }
+
+  /**
+   * Generation capacity one heralded pair of link {@code l} uses: 1 under a heralded budget,
+   * else the attempts it takes, 1 / (herald probability).
+   */
+  public double generationPerPair(int l) {
+    return heraldedBudget ? 1 : 1 / links.get(l).successProbability();
+  }
+
+  /**
+   * Generation capacity one attempt (emitted pair) on link {@code l} uses: its herald probability
+   * under a heralded budget, else 1. Sources are commanded in attempts; the ledger counts capacity.
+   */
+  public double generationPerAttempt(int l) {
+    return heraldedBudget ? links.get(l).successProbability() : 1;
+  }
+
+  /** Heralded pairs per second link {@code l} gives with its generating end's whole capacity. */
+  public double heraldRate(int l) {
+    return nodes.get(generatingEnd(l)).generationRate() / generationPerPair(l);
   }
 
   /** The best herald fidelity of any link: bounds the hops any floor allows. */

@@ -62,7 +62,7 @@ public final class TopologySnapshot {
       }
       double q = Math.sqrt(model.node(a).swapSuccess() * model.node(b).swapSuccess());
       DefaultWeightedEdge e = graph.addEdge(a, b);
-      double heraldsPerS = model.node(model.generatingEnd(l)).generationRate() * li.successProbability() * q;
+      double heraldsPerS = model.heraldRate(l) * q;
       graph.setEdgeWeight(e, 1 / heraldsPerS);
     }
     this.yen = new YenKShortestPath<>(graph);
@@ -74,6 +74,11 @@ public final class TopologySnapshot {
 
   public long version() {
     return version;
+  }
+
+  /** Whether every node of the model is usable in this snapshot. */
+  public boolean allUsable() {
+    return usable.cardinality() == model.nodeCount();
   }
 
   public boolean usable(int node) {
@@ -137,7 +142,7 @@ public final class TopologySnapshot {
       for (int l = 0; l < model.links().size(); l++) {
         LinkInfo li = model.links().get(l);
         wBest = Math.max(wBest, FidelityModel.werner(li.fidelity()));
-        fastest = Math.max(fastest, model.node(model.generatingEnd(l)).generationRate() * li.successProbability());
+        fastest = Math.max(fastest, model.heraldRate(l));
       }
       for (NodeInfo n : model.nodes()) {
         longest = Math.max(longest, n.coherenceTimeS());
@@ -214,8 +219,7 @@ public final class TopologySnapshot {
       p[j] = li.successProbability();
       yield *= p[j];
       w *= FidelityModel.werner(li.fidelity());
-      double rate = model.node(model.generatingEnd(l)).generationRate();
-      slowestWait = Math.max(slowestWait, 1.0 / (rate * p[j]));
+      slowestWait = Math.max(slowestWait, 1.0 / model.heraldRate(l));
       coherence = Math.min(coherence, Math.min(model.node(idx[j]).coherenceTimeS(),
           model.node(idx[j + 1]).coherenceTimeS()));
     }
@@ -245,7 +249,8 @@ public final class TopologySnapshot {
     double herald = 1 / chain.perHerald();
     Map<Integer, Double> gen = new HashMap<>(4);
     for (int j = 0; j < hops; j++) {
-      gen.merge(model.generatingEnd(model.linkBetween(idx[j], idx[j + 1])), herald / p[j], Double::sum);
+      int l = model.linkBetween(idx[j], idx[j + 1]);
+      gen.merge(model.generatingEnd(l), herald * model.generationPerPair(l), Double::sum);
     }
     double cap = Double.POSITIVE_INFINITY;
     for (Map.Entry<Integer, Double> g : gen.entrySet()) {

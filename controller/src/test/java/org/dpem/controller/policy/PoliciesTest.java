@@ -94,7 +94,7 @@ class PoliciesTest {
 
   @Test
   void policiesAreFoundByName() {
-    assertThat(Policies.names()).containsExactly("greedy", "central-lp", "max-weight",
+    assertThat(Policies.names()).containsExactly("greedy", "greedy-tuned", "central-lp", "max-weight",
         "predictive-greedy");
     assertThat(Policies.create("predictive-greedy").name()).isEqualTo("predictive-greedy");
     assertThat(Policies.create("max-weight").name()).isEqualTo("max-weight");
@@ -143,5 +143,27 @@ class PoliciesTest {
     assertThat(d.stock()).allSatisfy(o -> assertThat(o.pairs()).isEqualTo(2));
     // nothing predicted, nothing stocked
     assertThat(new PredictiveGreedyPolicy().decide(view(List.of())).stock()).isEmpty();
+  }
+
+  @Test
+  void greedysOrderAndMarginComeFromItsSettings() {
+    // request 1 arrived first but has the latest deadline and the longest path
+    List<PendingRequest> p = List.of(pending(1, 0, 2, 5, 9), pending(2, 0, 1, 2, 3), pending(3, 1, 2, 5, 1));
+    var arrival = new GreedyPolicy("g", new org.dpem.config.controller.GreedyConfig(2,
+        org.dpem.config.controller.GreedyOrder.ARRIVAL)).decide(view(p)).claims();
+    var deadline = new GreedyPolicy("g", new org.dpem.config.controller.GreedyConfig(2,
+        org.dpem.config.controller.GreedyOrder.EARLIEST_DEADLINE)).decide(view(p)).claims();
+    var cheapest = new GreedyPolicy("g", new org.dpem.config.controller.GreedyConfig(2,
+        org.dpem.config.controller.GreedyOrder.CHEAPEST_FIRST)).decide(view(p)).claims();
+    assertThat(arrival).extracting(Claim::requestId).startsWith(1L);
+    assertThat(deadline).extracting(Claim::requestId).startsWith(3L);
+    // request 2: 2 pairs on one link, the least generation and swapping of the three
+    assertThat(cheapest).extracting(Claim::requestId).startsWith(2L);
+    var wide = new GreedyPolicy("g", new org.dpem.config.controller.GreedyConfig(4,
+        org.dpem.config.controller.GreedyOrder.ARRIVAL)).decide(view(List.of(pending(9, 0, 1, 2, 10)))).claims();
+    var narrow = new GreedyPolicy("g", new org.dpem.config.controller.GreedyConfig(2,
+        org.dpem.config.controller.GreedyOrder.ARRIVAL)).decide(view(List.of(pending(9, 0, 1, 2, 10)))).claims();
+    assertThat(wide.get(0).rate()).isCloseTo(2 * narrow.get(0).rate(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Policies.create("greedy-tuned").name()).isEqualTo("greedy-tuned");
   }
 }

@@ -124,6 +124,80 @@ public sealed interface ArrivalProcess {
     }
   }
 
+  /**
+   * A diurnal cycle with bursts on top: the Poisson rate at time t is
+   * {@code base (1 + amplitude sin(2 pi t / period + phase)) m(t)}, where m(t) is 1 in calm
+   * periods and {@code burstFactor} in bursts (a two-state Markov chain with exponential sojourns
+   * of means {@code meanCalmSeconds} and {@code meanBurstSeconds}). {@code base} is chosen so that
+   * the long-run mean rate is {@code meanRatePerSecond}. Both structures are learnable: the cycle
+   * from its period, a burst from its onset (it lasts {@code meanBurstSeconds} on average).
+   */
+  record DiurnalBursty(double meanRatePerSecond, double amplitude, double periodSeconds,
+      double phase, double burstFactor, double meanCalmSeconds, double meanBurstSeconds)
+      implements ArrivalProcess {
+    public DiurnalBursty {
+      requireRate(meanRatePerSecond, "mean rate");
+      if (!(amplitude >= 0 && amplitude <= 1)) {
+        throw new IllegalArgumentException("diurnal amplitude must lie in [0, 1], got " + amplitude);
+      }
+      if (!(periodSeconds > 0)) {
+        throw new IllegalArgumentException("diurnal period must be > 0 s, got " + periodSeconds);
+      }
+      if (!(burstFactor >= 1) || Double.isInfinite(burstFactor)) {
+        throw new IllegalArgumentException("burst factor must be finite and >= 1, got " + burstFactor);
+      }
+      if (!(meanCalmSeconds > 0) || !(meanBurstSeconds > 0)) {
+        throw new IllegalArgumentException("mean calm and burst durations must be > 0 s");
+      }
+    }
+
+    /** Long-run share of time spent in bursts. */
+    public double burstShare() {
+      return meanBurstSeconds / (meanCalmSeconds + meanBurstSeconds);
+    }
+
+    /** The calm rate's multiplier that keeps the long-run mean at {@link #meanRatePerSecond}. */
+    double base() {
+      return meanRatePerSecond / (1 + (burstFactor - 1) * burstShare());
+    }
+
+    /** The rate at {@code seconds} in the given burst state. */
+    public double rateAt(double seconds, boolean burst) {
+      return base() * (1 + amplitude * Math.sin(2 * Math.PI * seconds / periodSeconds + phase))
+          * (burst ? burstFactor : 1);
+    }
+
+    @Override
+    public Cursor cursor(SplittableRandom r) {
+      // thinning against the highest rate; the burst chain runs on its own stream so arrivals
+      // and burst timing stay independent
+      SplittableRandom chain = r.split();
+      double max = base() * (1 + amplitude) * burstFactor;
+      return new Cursor() {
+        double t;
+        boolean burst;
+        double stateEnd = exp(chain, 1 / meanCalmSeconds);
+
+        @Override
+        public long next() {
+          if (max <= 0) {
+            return Long.MAX_VALUE;
+          }
+          while (true) {
+            t += exp(r, max);
+            while (stateEnd <= t) {
+              burst = !burst;
+              stateEnd += exp(chain, 1 / (burst ? meanBurstSeconds : meanCalmSeconds));
+            }
+            if (r.nextDouble() * max <= rateAt(t, burst)) {
+              return toNanos(t);
+            }
+          }
+        }
+      };
+    }
+  }
+
   private static double exp(SplittableRandom r, double rate) {
     return -Math.log(1.0 - r.nextDouble()) / rate;
   }

@@ -62,6 +62,29 @@ public final class Workload {
     return hot;
   }
 
+  /**
+   * The hot pairs of a gravity workload live at each of {@code seconds} (increasing), as the
+   * generator drew them; empty lists for other workloads.
+   */
+  public List<List<String[]>> driftingHotPairs(double... seconds) {
+    List<List<String[]>> out = new ArrayList<>();
+    GravityPairs g = spec.pairs() instanceof PairChooser.Gravity gr ? new GravityPairs(gr, nodes, seed) : null;
+    for (double s : seconds) {
+      out.add(g == null ? List.of() : g.hotAt(s));
+    }
+    return out;
+  }
+
+  /** Gravity weights of the nodes, in node order (all 1 for other workloads). */
+  public double[] nodeWeights() {
+    if (spec.pairs() instanceof PairChooser.Gravity g) {
+      return new GravityPairs(g, nodes, seed).weights();
+    }
+    double[] w = new double[nodes.size()];
+    java.util.Arrays.fill(w, 1);
+    return w;
+  }
+
   private String[] uniformPair(SplittableRandom r) {
     int s = r.nextInt(nodes.size());
     int d = r.nextInt(nodes.size() - 1);
@@ -78,6 +101,7 @@ public final class Workload {
     private final SplittableRandom pairRandom;
     private final SplittableRandom shapeRandom;
     private final List<String[]> hot;
+    private final GravityPairs gravity;
     private boolean done;
 
     private Stream(long until) {
@@ -87,6 +111,7 @@ public final class Workload {
       this.pairRandom = streams.stream("workload.pairs");
       this.shapeRandom = streams.stream("workload.shape");
       this.hot = hotPairs();
+      this.gravity = spec.pairs() instanceof PairChooser.Gravity g ? new GravityPairs(g, nodes, seed) : null;
     }
 
     /** The next request, or null once arrivals pass the end. */
@@ -99,7 +124,7 @@ public final class Workload {
         done = true;
         return null;
       }
-      String[] p = uniformPair(pairRandom);
+      String[] p = gravity != null ? gravity.pick(t / 1e9, pairRandom) : uniformPair(pairRandom);
       if (spec.pairs() instanceof PairChooser.Hotspot h && pairRandom.nextDouble() < h.hotShare()) {
         p = hot.get(pairRandom.nextInt(hot.size()));
       }
