@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Distributed Predictive Entanglement Management: controller for quantum-network edge clouds.",
-    subcommands = {RunCommand.class, BenchCommand.class, ConfigCommand.class, AdminCommand.class, SimulateCommand.class, SimDeviceCommand.class, DeviceCommand.class})
+    subcommands = {RunCommand.class, ForecastCommand.class, BenchCommand.class, ConfigCommand.class, AdminCommand.class, SimulateCommand.class, SimDeviceCommand.class, DeviceCommand.class})
 public final class DpemCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.dpem.controller.forecast.NodeForecasting;
 import org.dpem.controller.journal.Journal;
 import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.policy.EpochView;
+import org.dpem.controller.policy.NodeForecast;
 import org.dpem.controller.policy.PendingRequest;
 import org.dpem.controller.request.RejectReason;
 import org.dpem.controller.request.Request;
@@ -79,6 +81,7 @@ public final class ControlLoop implements AutoCloseable {
   private EpochMetrics last = EpochMetrics.NONE;
   private java.util.function.Consumer<EpochMetrics> epochListener = m -> { };
   private org.HdrHistogram.Histogram epochCost;
+  private NodeForecasting forecasting;
 
   public ControlLoop(NetworkModel model, DeviceDirectory devices, TimeBase time,
       LoopSettings settings, AllocationPolicy policy, RunMetrics metrics, Journal journal,
@@ -114,6 +117,15 @@ public final class ControlLoop implements AutoCloseable {
    */
   public void measureEpochs(org.HdrHistogram.Histogram h) {
     this.epochCost = h;
+  }
+
+  /**
+   * Runs every node's forecaster on the requests the node sees; each epoch's view then carries
+   * the forecasts ({@link org.dpem.controller.policy.NodeView#forecast}). Before {@link #start};
+   * the loop closes it.
+   */
+  public void forecastWith(NodeForecasting f) {
+    this.forecasting = f;
   }
 
   /**
@@ -202,13 +214,15 @@ public final class ControlLoop implements AutoCloseable {
     if (topologyDirty) {
       rebuildTopology();
     }
+    // every epoch, queue or not, so that each node's history has no gaps
+    List<NodeForecast> forecasts = forecasting == null ? List.of() : forecasting.advance();
     expire(now);
     ReservationResult rr = null;
     if (!estopped && running) {
       List<TrackedRequest> queued = book.queued();
       if (!queued.isEmpty()) {
         EpochView view = views.build(epoch, now, settings.epochNanos(), topology, queued, ledger,
-            drained, last);
+            drained, last, forecasts);
         List<Claim> claims = valid(policy.decide(view).claims(), view);
         rr = reserver.resolve(claims, ledger, id -> book.get(id).map(TrackedRequest::request).orElse(null));
         for (Grant g : rr.granted()) {
@@ -418,6 +432,13 @@ public final class ControlLoop implements AutoCloseable {
 
   /** Admits a request now. Loop thread only (workload generators in the simulator). */
   public TrackedRequest submitNow(Request.Spec spec) {
+    if (forecasting != null) {
+      int s = model.indexOf(spec.source());
+      int d = model.indexOf(spec.destination());
+      if (s >= 0 && d >= 0) {
+        forecasting.record(s, d, spec.pairs());
+      }
+    }
     return book.submit(spec, time.nowNanos(), drained);
   }
 
@@ -488,6 +509,9 @@ public final class ControlLoop implements AutoCloseable {
     }
     if (journal != null) {
       journal.close();
+    }
+    if (forecasting != null) {
+      forecasting.close();
     }
   }
 }

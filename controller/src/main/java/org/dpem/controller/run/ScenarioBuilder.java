@@ -18,6 +18,7 @@ import org.dpem.config.workload.HotspotArrivals;
 import org.dpem.config.workload.PoissonArrivals;
 import org.dpem.config.workload.TraceArrivals;
 import org.dpem.config.workload.WorkloadConfig;
+import org.dpem.controller.forecast.ForecastSpec;
 import org.dpem.controller.topology.FidelityModel;
 import org.dpem.controller.topology.LinkInfo;
 import org.dpem.controller.topology.NetworkModel;
@@ -56,7 +57,8 @@ public final class ScenarioBuilder {
     List<String> ids = topo.nodes().stream().map(org.dpem.sim.topology.NodeSpec::id).toList();
     WorkloadConfig w = cfg.workload();
     return new Scenario(topo, model, seed -> arrivals(w, ids, seed), topo.nodes().size()
-        + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type());
+        + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type(),
+        ForecastSpec.of(cfg));
   }
 
   static Topology topology(DpemConfig cfg) {

@@ -29,9 +29,9 @@ public record LstmSettings(int hidden, int window, int trainEvery, int stepsPerR
     }
   }
 
-  /** The defaults: 16 hidden units, 32-epoch sequences, a round of 4 steps every 100 epochs. */
+  /** The defaults: 16 hidden units, 32-epoch sequences, a round of 4 steps every 20 epochs. */
   public static LstmSettings defaults(int season, long seed) {
-    return new LstmSettings(16, 32, 100, 4, 8, 1024, 0.005, season, seed);
+    return new LstmSettings(16, 32, 20, 4, 8, 1024, 0.005, season, seed);
   }
 
   public LstmSettings withWindow(int w) {

@@ -1,0 +1,45 @@
+package org.dpem.controller.forecast;
+
+import org.dpem.config.controller.Forecaster;
+import org.dpem.learning.forecast.BatchForecaster;
+import org.dpem.learning.forecast.Ewma;
+import org.dpem.learning.forecast.HoltWinters;
+import org.dpem.learning.forecast.Lstm;
+import org.dpem.learning.forecast.LstmSettings;
+import org.dpem.learning.forecast.SeasonalNaive;
+
+/**
+ * Makes a batch of per-unit forecasters of the configured kind: per node for the control loop,
+ * or per link (or anything else) for a policy that forecasts its own series.
+ */
+@FunctionalInterface
+public interface ForecasterFactory {
+  /** EWMA's smoothing factor when none is fitted: about a 2 s memory at 100 ms epochs. */
+  double EWMA_ALPHA = 0.05;
+  /** Holt-Winters' level, trend and season smoothing factors when none are fitted. */
+  double HW_ALPHA = 0.05;
+  double HW_BETA = 0.0;
+  double HW_GAMMA = 0.05;
+
+  BatchForecaster create(int units, int series, int horizon);
+
+  /**
+   * The config's forecaster with its default parameters.
+   *
+   * @param season epochs per season of the workload (1 when it has none)
+   */
+  static ForecasterFactory of(Forecaster kind, int season, long seed) {
+    int m = Math.max(1, season);
+    return switch (kind) {
+      case LSTM -> (u, s, h) -> new Lstm(u, s, h, LstmSettings.defaults(m, seed));
+      case EWMA -> ewma(EWMA_ALPHA);
+      case SEASONAL_NAIVE -> (u, s, h) -> BatchForecaster.perUnit(u, i -> new SeasonalNaive(s, h, m));
+      case HOLT_WINTERS -> (u, s, h) -> BatchForecaster.perUnit(u,
+          i -> new HoltWinters(s, h, m, HW_ALPHA, HW_BETA, HW_GAMMA));
+    };
+  }
+
+  static ForecasterFactory ewma(double alpha) {
+    return (u, s, h) -> BatchForecaster.perUnit(u, i -> new Ewma(s, h, alpha));
+  }
+}
