@@ -41,8 +41,4 @@ public record LstmSettings(int hidden, int window, int trainEvery, int stepsPerR
   public LstmSettings withTraining(int every, int steps) {
     return new LstmSettings(hidden, window, every, steps, batch, memory, learningRate, season, seed);
   }
-
-  public LstmSettings withHidden(int h) {
-    return new LstmSettings(h, window, trainEvery, stepsPerRound, batch, memory, learningRate, season, seed);
-  }
 }
