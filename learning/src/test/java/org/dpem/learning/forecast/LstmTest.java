@@ -25,4 +25,20 @@ class LstmTest {
       assertThat(mase).isLessThan(0.3);
     }
   }
+
+  /** Each unit learns from its own history only: another unit's data never moves its forecast. */
+  @Test
+  void aUnitsForecastDoesNotDependOnAnotherUnitsHistory() {
+    LstmSettings s = new LstmSettings(8, 8, 5, 2, 4, 64, 0.01, 10, 7);
+    try (Lstm a = new Lstm(2, 2, 3, s); Lstm b = new Lstm(2, 2, 3, s)) {
+      for (int t = 0; t < 60; t++) {
+        double[] mine = {t % 3, (t * 7) % 5};
+        a.observe(new double[][] {mine, {0, 0}});
+        b.observe(new double[][] {mine, {t % 2 * 9, 4}});
+      }
+      assertThat(a.rounds()).isPositive();
+      assertThat(a.forecast()[0]).isDeepEqualTo(b.forecast()[0]);
+      assertThat(a.forecast()[1]).isNotEqualTo(b.forecast()[1]);
+    }
+  }
 }
