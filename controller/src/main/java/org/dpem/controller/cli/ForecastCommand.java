@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
         "The first quarter (--warmup) fits the classical methods' parameters and is never scored; the LSTM "
             + "trains online from the start, as in the controller."})
 public final class ForecastCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--config", defaultValue = RunCommand.DEFAULT_CONFIG,
       description = "Config file (default ${DEFAULT-VALUE}).")
   String config;
@@ -55,22 +57,35 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = System.out;
+    // picocli's writers were made before this: libraries that print banners go to stderr
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    PrintStream stdout = System.out;
     System.setOut(System.err);
+    try {
+      return run(out, err);
+    } finally {
+      out.flush();
+      err.flush();
+      System.setOut(stdout);
+    }
+  }
+
+  private int run(java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
     DpemConfig cfg;
     try {
       cfg = RunCommand.load(config);
     } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+      err.println(e.getMessage());
       return 2;
     } catch (java.io.IOException e) {
-      System.err.println("dpem forecast: cannot read config " + config + ": " + e.getMessage());
+      err.println("dpem forecast: cannot read config " + config + ": " + e.getMessage());
       return 2;
     }
     int controlMs = cfg.controller().epochMs();
     int stepEpochs = stepS == null ? ForecastSpec.stepEpochs(controlMs) : (int) Math.round(stepS * 1000 / controlMs);
     if (stepEpochs < 1 || (stepS != null && Math.abs(stepEpochs * controlMs - stepS * 1000) > 1e-6)) {
-      System.err.println("dpem forecast: --step must be a whole number of " + controlMs + " ms epochs, got " + stepS + " s");
+      err.println("dpem forecast: --step must be a whole number of " + controlMs + " ms epochs, got " + stepS + " s");
       return 2;
     }
     int epochMs = controlMs * stepEpochs;
@@ -83,7 +98,7 @@ public final class ForecastCommand implements Callable<Integer> {
       s = new ForecastEvaluation.Settings(epochs, warmup, agents.forecastHorizon(), ForecastSpec.GROUPS,
           season, stepEpochs, LstmSettings.defaults(season, agents.seed()).withWindow(agents.historyEpochs()));
     } catch (IllegalArgumentException e) {
-      System.err.println("dpem forecast: --duration/--warmup: " + e.getMessage());
+      err.println("dpem forecast: --duration/--warmup: " + e.getMessage());
       return 2;
     }
     Scenario scenario = ScenarioBuilder.build(cfg);
@@ -92,7 +107,7 @@ public final class ForecastCommand implements Callable<Integer> {
         () -> scenario.arrivals().apply(runSeed), s);
     if (plot != null) {
       ForecastPlot.write(r, scenario.model(), epochMs / 1000.0, plot);
-      System.err.println("plot written to " + plot);
+      err.println("plot written to " + plot);
     }
     if (json) {
       out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(json(r)));
