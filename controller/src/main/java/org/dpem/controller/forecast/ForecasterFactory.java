@@ -14,9 +14,15 @@ import org.dpem.learning.forecast.SeasonalNaive;
  */
 @FunctionalInterface
 public interface ForecasterFactory {
-  /** EWMA's smoothing factor when none is fitted: about a 2 s memory at 100 ms epochs. */
-  double EWMA_ALPHA = 0.05;
-  /** Holt-Winters' level, trend and season smoothing factors when none are fitted. */
+  /**
+   * EWMA's smoothing factor when none is fitted: what {@code dpem forecast} fits on the paper
+   * scenario at 5 s steps (a memory of about 10 steps).
+   */
+  double EWMA_ALPHA = 0.1;
+  /**
+   * Holt-Winters' level, trend and season smoothing factors when none are fitted: slow, since a
+   * season holds one observation per seasonal term.
+   */
   double HW_ALPHA = 0.05;
   double HW_BETA = 0.0;
   double HW_GAMMA = 0.05;
