@@ -1,8 +1,8 @@
 package org.dpem.controller.forecast;
 
-import org.dpem.config.controller.Forecaster;
 import org.dpem.learning.forecast.BatchForecaster;
 import org.dpem.learning.forecast.Ewma;
+import org.dpem.learning.forecast.Forecaster;
 import org.dpem.learning.forecast.HoltWinters;
 import org.dpem.learning.forecast.Lstm;
 import org.dpem.learning.forecast.LstmSettings;
@@ -30,11 +30,20 @@ public interface ForecasterFactory {
   BatchForecaster create(int units, int series, int horizon);
 
   /**
+   * One forecaster over {@code series} independent series, each its own unit (one LSTM per
+   * series, for instance): the {@code (series, horizon) -> Forecaster} form a policy that
+   * forecasts per link takes, e.g. {@code factory::forSeries}.
+   */
+  default Forecaster forSeries(int series, int horizon) {
+    return create(series, 1, horizon).asSeries();
+  }
+
+  /**
    * The config's forecaster with its default parameters.
    *
    * @param season epochs per season of the workload (1 when it has none)
    */
-  static ForecasterFactory of(Forecaster kind, int season, long seed) {
+  static ForecasterFactory of(org.dpem.config.controller.Forecaster kind, int season, long seed) {
     int m = Math.max(1, season);
     return switch (kind) {
       case LSTM -> (u, s, h) -> new Lstm(u, s, h, LstmSettings.defaults(m, seed));

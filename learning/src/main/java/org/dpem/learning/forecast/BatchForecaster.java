@@ -31,6 +31,14 @@ public interface BatchForecaster extends AutoCloseable {
   @Override
   default void close() {}
 
+  /**
+   * This batch, whose units have one series each, as one {@link Forecaster} whose series are
+   * the units (e.g. one LSTM per link behind the single-forecaster interface).
+   */
+  default Forecaster asSeries() {
+    return new UnitsAsSeries(this);
+  }
+
   /** A batch of independent per-unit forecasters, e.g. {@code perUnit(100, u -> new Ewma(4, 8, 0.1))}. */
   static BatchForecaster perUnit(int units, IntFunction<Forecaster> factory) {
     return new PerUnit(units, factory);

@@ -94,4 +94,16 @@ class BaselinesTest {
     }
     return c;
   }
+
+  @Test
+  void aBatchOfOneSeriesUnitsForecastsLikeOneForecasterOverAllSeries() {
+    Ewma direct = new Ewma(3, 2, 0.3);
+    Forecaster viaUnits = BatchForecaster.perUnit(3, u -> new Ewma(1, 2, 0.3)).asSeries();
+    assertThat(viaUnits.series()).isEqualTo(3);
+    for (double[] y : new double[][] {{1, 0, 4}, {3, 2, 0}, {0, 5, 1}}) {
+      direct.observe(y);
+      viaUnits.observe(y);
+    }
+    assertThat(viaUnits.forecast()).isDeepEqualTo(direct.forecast());
+  }
 }
