@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
  * run. Repeats the run and reports medians, since the host may be shared.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    subcommands = ForecastBench.class,
     description = {"Benchmarks the controller on a simulated scenario: epoch computing time "
         + "(p50/p99) and wall time per simulated run. Targets: epoch p99 < 1 ms and one simulated "
         + "hour < 15 s under greedy on the paper's 100-node network."})

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.dpem.controller.forecast.NodeForecasting;
 import org.dpem.controller.journal.Journal;
 import org.dpem.controller.journal.JournalRecord;
 import org.dpem.controller.metrics.EpochMetrics;
@@ -14,6 +15,7 @@ import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.policy.Decision;
 import org.dpem.controller.policy.EpochView;
+import org.dpem.controller.policy.NodeForecast;
 import org.dpem.controller.request.RejectReason;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestBook;
@@ -87,6 +89,7 @@ public final class ControlLoop implements AutoCloseable {
   private EpochMetrics last = EpochMetrics.NONE;
   private java.util.function.Consumer<EpochMetrics> epochListener = m -> { };
   private org.HdrHistogram.Histogram epochCost;
+  private NodeForecasting forecasting;
 
   public ControlLoop(NetworkModel model, DeviceDirectory devices, TimeBase time,
       LoopSettings settings, AllocationPolicy policy, RunMetrics metrics, Journal journal,
@@ -126,6 +129,15 @@ public final class ControlLoop implements AutoCloseable {
    */
   public void measureEpochs(org.HdrHistogram.Histogram h) {
     this.epochCost = h;
+  }
+
+  /**
+   * Runs every node's forecaster on the requests the node sees; each epoch's view then carries
+   * the forecasts ({@link org.dpem.controller.policy.NodeView#forecast}). Before {@link #start};
+   * the loop closes it.
+   */
+  public void forecastWith(NodeForecasting f) {
+    this.forecasting = f;
   }
 
   /**
@@ -218,6 +230,8 @@ public final class ControlLoop implements AutoCloseable {
     if (topologyDirty) {
       rebuildTopology();
     }
+    // every epoch, queue or not, so that each node's history has no gaps
+    List<NodeForecast> forecasts = forecasting == null ? List.of() : forecasting.advance();
     expire(now);
     ReservationResult rr = null;
     int conflicting = 0;
@@ -225,7 +239,7 @@ public final class ControlLoop implements AutoCloseable {
       // decided every epoch, queue or not: stock orders stand only while the policy renews them
       stockpile.lendGeneration();
       EpochView view = views.build(epoch, now, settings.epochNanos(), topology, book.queued(), ledger,
-          drained, last, active.values());
+          drained, last, active.values(), forecasts);
       Decision d = policy.decide(view);
       // actions first, so that what they free is free for this epoch's claims
       conflicting += decisions.apply(d.actions(), now);
@@ -414,6 +428,13 @@ public final class ControlLoop implements AutoCloseable {
 
   /** Admits a request now. Loop thread only (workload generators in the simulator). */
   public TrackedRequest submitNow(Request.Spec spec) {
+    if (forecasting != null) {
+      int s = model.indexOf(spec.source());
+      int d = model.indexOf(spec.destination());
+      if (s >= 0 && d >= 0) {
+        forecasting.record(s, d, spec.pairs());
+      }
+    }
     return book.submit(spec, time.nowNanos(), drained);
   }
 
@@ -540,6 +561,9 @@ public final class ControlLoop implements AutoCloseable {
     }
     if (journal != null) {
       journal.close();
+    }
+    if (forecasting != null) {
+      forecasting.close();
     }
   }
 }

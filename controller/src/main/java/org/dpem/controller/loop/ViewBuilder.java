@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.policy.EpochView;
+import org.dpem.controller.policy.NodeForecast;
 import org.dpem.controller.policy.NodeView;
 import org.dpem.controller.policy.PendingRequest;
 import org.dpem.controller.policy.ResourceView;
@@ -35,7 +36,7 @@ final class ViewBuilder {
 
   EpochView build(long epoch, long now, long epochNanos, TopologySnapshot topo,
       List<TrackedRequest> queued, ResourceLedger ledger, BitSet drained, EpochMetrics previous,
-      Collection<Allocation> active) {
+      Collection<Allocation> active, List<NodeForecast> forecasts) {
     List<PendingRequest> pending = new ArrayList<>(queued.size());
     List<List<Long>> here = new ArrayList<>(model.nodeCount());
     for (int i = 0; i < model.nodeCount(); i++) {
@@ -54,7 +55,7 @@ final class ViewBuilder {
       nodes.add(new NodeView(model.node(i).id(), i, topo.usable(i), drained.get(i),
           neighbours.get(i), ledger.free(ResourceKind.GENERATION.at(i)),
           ledger.free(ResourceKind.MEMORY.at(i)), ledger.free(ResourceKind.SWAP.at(i)),
-          here.get(i)));
+          here.get(i), forecasts.isEmpty() ? NodeForecast.NONE : forecasts.get(i)));
     }
     List<RunningAllocation> running = new ArrayList<>(active.size());
     for (Allocation a : active) {

@@ -12,4 +12,12 @@ public interface AllocationPolicy {
   String name();
 
   Decision decide(EpochView view);
+
+  /**
+   * Whether this policy reads {@link NodeView#forecast}: only then does the loop run the
+   * config's forecaster (controller.agents.forecaster), which costs time every epoch.
+   */
+  default boolean readsForecasts() {
+    return false;
+  }
 }

@@ -4,6 +4,8 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.policy.Policies;
+import org.dpem.controller.forecast.ForecastSpec;
+import org.dpem.controller.forecast.ForecasterFactory;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.sim.topology.Topology;
 
@@ -18,14 +20,18 @@ import org.dpem.sim.topology.Topology;
  * @param policies a policy by name, with the parameters the config gives it
  * @param cycleS period of the workload's cycle, seconds (0: none), whose peak is the quarter
  *     period around its maximum
+ * @param forecasts each node's forecaster, for policies that read forecasts
  */
 public record Scenario(Topology topology, NetworkModel model, LongFunction<Arrivals> arrivals,
-    String description, Function<String, AllocationPolicy> policies, double cycleS) {
+    String description, Function<String, AllocationPolicy> policies, double cycleS,
+    ForecastSpec forecasts) {
 
-  /** A scenario whose policies take their built-in parameters, without a cycle. */
+  /** A scenario whose policies take their built-in parameters, without a cycle, whose nodes forecast with EWMA. */
   public Scenario(Topology topology, NetworkModel model, LongFunction<Arrivals> arrivals,
       String description) {
-    this(topology, model, arrivals, description, Policies::create, 0);
+    this(topology, model, arrivals, description, Policies::create, 0, new ForecastSpec(
+        ForecasterFactory.ewma(ForecasterFactory.EWMA_ALPHA), ForecastSpec.GROUPS, 8,
+        ForecastSpec.stepEpochs(100)));
   }
 
   /**

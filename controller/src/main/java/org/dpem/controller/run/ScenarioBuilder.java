@@ -21,6 +21,7 @@ import org.dpem.config.workload.PoissonArrivals;
 import org.dpem.config.workload.TraceArrivals;
 import org.dpem.config.workload.WorkloadConfig;
 import org.dpem.controller.policy.Policies;
+import org.dpem.controller.forecast.ForecastSpec;
 import org.dpem.controller.topology.FidelityModel;
 import org.dpem.controller.topology.LinkInfo;
 import org.dpem.controller.topology.NetworkModel;
@@ -65,7 +66,8 @@ public final class ScenarioBuilder {
         + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type(),
         Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned()),
         w.arrivals() instanceof MixedArrivals m ? m.periodS()
-            : w.arrivals() instanceof DiurnalArrivals d ? d.periodS() : 0);
+            : w.arrivals() instanceof DiurnalArrivals d ? d.periodS() : 0,
+        ForecastSpec.of(cfg));
   }
 
   static Topology topology(DpemConfig cfg) {

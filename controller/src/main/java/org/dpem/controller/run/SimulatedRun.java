@@ -24,6 +24,7 @@ import org.dpem.controller.loop.Recovered;
 import org.dpem.controller.metrics.PrometheusEndpoint;
 import org.dpem.controller.metrics.RunMetrics;
 import org.dpem.controller.operator.Operator;
+import org.dpem.controller.forecast.NodeForecasting;
 import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestState;
@@ -164,12 +165,16 @@ public final class SimulatedRun {
     if (endpoint != null) {
       LOG.info("metrics on http://127.0.0.1:{}/metrics", endpoint.port());
     }
+    AllocationPolicy policy = policyWrapper.apply(scenario.policies().apply(options.policy()));
     ControlLoop loop = new ControlLoop(scenario.model(), devices, time,
         new LoopSettings(options.epochMs() * 1_000_000L, options.kPaths(), 3,
             Math.max(options.epochMs(), 1000) * 1_000_000L),
-        policyWrapper.apply(scenario.policies().apply(options.policy())), new RunMetrics(registry), journal,
+        policy, new RunMetrics(registry), journal,
         new HalCommander(devices, scenario.model()));
     loop.usePolicies(scenario.policies());
+    if (policy.readsForecasts()) {
+      loop.forecastWith(new NodeForecasting(scenario.model().nodeCount(), scenario.forecasts()));
+    }
     int recovered = 0;
     if (journal != null) {
       // wall-clock time of this time base's zero, so that journaled deadlines keep their meaning

@@ -1,0 +1,44 @@
+package org.dpem.learning.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LstmTest {
+  private static final int H = 8;
+
+  /** A pure sine whose period (24.7 epochs) the LSTM is not told: it must learn it from the sequence. */
+  @Test
+  void learnsAPureSineToMaseUnderAThird() {
+    LstmSettings s = new LstmSettings(16, 24, 10, 2, 8, 512, 0.01, 0, 3);
+    try (Lstm lstm = new Lstm(1, 1, H, s)) {
+      BatchForecaster naive = BatchForecaster.perUnit(1, u -> new SeasonalNaive(1, H, 1));
+      RollingOrigin eval = new RollingOrigin(List.of(lstm, naive), 1000, new int[0]);
+      long t0 = System.nanoTime();
+      for (int t = 0; t < 1400; t++) {
+        eval.step(new double[][] {{2 + Math.sin(2 * Math.PI * t / 24.7)}});
+      }
+      double mase = eval.errors("lstm").mase(eval.errors("seasonal-naive"), -1, u -> true);
+      System.out.printf("sine: mase %.3f, %d rounds, loss %.4f, %.1f s%n", mase, lstm.rounds(),
+          lstm.lastLoss(), (System.nanoTime() - t0) / 1e9);
+      assertThat(mase).isLessThan(0.3);
+    }
+  }
+
+  /** Each unit learns from its own history only: another unit's data never moves its forecast. */
+  @Test
+  void aUnitsForecastDoesNotDependOnAnotherUnitsHistory() {
+    LstmSettings s = new LstmSettings(8, 8, 5, 2, 4, 64, 0.01, 10, 7);
+    try (Lstm a = new Lstm(2, 2, 3, s); Lstm b = new Lstm(2, 2, 3, s)) {
+      for (int t = 0; t < 60; t++) {
+        double[] mine = {t % 3, (t * 7) % 5};
+        a.observe(new double[][] {mine, {0, 0}});
+        b.observe(new double[][] {mine, {t % 2 * 9, 4}});
+      }
+      assertThat(a.rounds()).isPositive();
+      assertThat(a.forecast()[0]).isDeepEqualTo(b.forecast()[0]);
+      assertThat(a.forecast()[1]).isNotEqualTo(b.forecast()[1]);
+    }
+  }
+}
