@@ -59,7 +59,7 @@ class DefaultsAndModelTest {
           nodes: [{id: a}, {id: b}]
         devices:
           a:
-            - {id: b-src, kind: source}
+            - {id: b.source, kind: source}
         """);
     assertThat(p.line()).isEqualTo(5);
     assertThat(p.message()).contains("reserved for the simulated default device of node 'b'");

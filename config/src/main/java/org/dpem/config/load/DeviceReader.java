@@ -63,7 +63,7 @@ final class DeviceReader {
       }
       if (known) out.put(node, list);
     }
-    // Nodes left to defaults get ids <node>-src/-mem/-bsa; an explicit device must not take one.
+    // Nodes left to defaults get ids <node>.source/.memory/.analyzer; an explicit device must not take one.
     for (String node : nodeIds) {
       if (out.containsKey(node)) continue;
       for (DeviceSpec d : DeviceSpec.simulatedDefaults(node)) {

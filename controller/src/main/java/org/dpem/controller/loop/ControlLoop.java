@@ -3,10 +3,16 @@ package org.dpem.controller.loop;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
 import org.dpem.controller.forecast.NodeForecasting;
 import org.dpem.controller.journal.Journal;
 import org.dpem.controller.journal.JournalRecord;
@@ -16,6 +22,7 @@ import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.policy.Decision;
 import org.dpem.controller.policy.EpochView;
 import org.dpem.controller.policy.NodeForecast;
+import org.dpem.controller.policy.Policies;
 import org.dpem.controller.request.RejectReason;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.request.RequestBook;
@@ -29,6 +36,7 @@ import org.dpem.controller.reserve.ResourceLedger;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.controller.topology.TopologySnapshot;
 import org.dpem.hal.Device;
+import org.dpem.hal.DeviceId;
 import org.dpem.hal.DeviceDirectory;
 import org.dpem.hal.NodeId;
 import org.dpem.hal.TrustedNode;
@@ -58,12 +66,12 @@ public final class ControlLoop implements AutoCloseable {
   final BitSet drained = new BitSet();
   final Map<Long, Allocation> active = new LinkedHashMap<>();
   AllocationPolicy policy;
-  java.util.function.Function<String, AllocationPolicy> policies = org.dpem.controller.policy.Policies::create;
+  Function<String, AllocationPolicy> policies = Policies::create;
   final List<PolicyChange> policyChanges = new ArrayList<>();
   TopologySnapshot topology;
   boolean estopped;
   /** Devices an operator put SAFE one by one: only their own clear-fault or resume --all lifts that. */
-  final java.util.Set<org.dpem.hal.DeviceId> heldSafe = new java.util.HashSet<>();
+  final Set<DeviceId> heldSafe = new HashSet<>();
 
   final Journal journal;
   final Commander commander;
@@ -75,7 +83,7 @@ public final class ControlLoop implements AutoCloseable {
   private final ViewBuilder views;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final List<Runnable> afterFlush = new ArrayList<>();
-  private final List<Wait> waits = new ArrayList<>();
+  private final Waits waits = new Waits();
   private final Map<Long, Integer> attempts = new HashMap<>();
   private final LoopOperator operator;
   private EventSource.Subscription subscription;
@@ -87,8 +95,8 @@ public final class ControlLoop implements AutoCloseable {
   private long epochStartNanos;
   private boolean running;
   private EpochMetrics last = EpochMetrics.NONE;
-  private java.util.function.Consumer<EpochMetrics> epochListener = m -> { };
-  private org.HdrHistogram.Histogram epochCost;
+  private Consumer<EpochMetrics> epochListener = m -> { };
+  private Histogram epochCost;
   private NodeForecasting forecasting;
 
   public ControlLoop(NetworkModel model, DeviceDirectory devices, TimeBase time,
@@ -119,7 +127,7 @@ public final class ControlLoop implements AutoCloseable {
   }
 
   /** Called at the end of every epoch with its metric deltas (loop thread). */
-  public void onEpoch(java.util.function.Consumer<EpochMetrics> listener) {
+  public void onEpoch(Consumer<EpochMetrics> listener) {
     this.epochListener = listener;
   }
 
@@ -127,7 +135,7 @@ public final class ControlLoop implements AutoCloseable {
    * Records each epoch's computing time (nanoseconds, host clock) into {@code h}: for benchmarks;
    * the measurement never feeds back into control.
    */
-  public void measureEpochs(org.HdrHistogram.Histogram h) {
+  public void measureEpochs(Histogram h) {
     this.epochCost = h;
   }
 
@@ -226,7 +234,7 @@ public final class ControlLoop implements AutoCloseable {
     while ((r = inbox.poll()) != null) {
       r.run();
     }
-    checkWaits(now);
+    waits.check(now);
     if (topologyDirty) {
       rebuildTopology();
     }
@@ -438,29 +446,12 @@ public final class ControlLoop implements AutoCloseable {
     return book.submit(spec, time.nowNanos(), drained);
   }
 
-  /** A condition an operator call waits for, checked once per epoch, with a deadline. */
-  private record Wait(java.util.function.BooleanSupplier done, long deadlineNanos, Runnable then) {}
-
   /**
    * Runs {@code then} on the loop thread as soon as {@code done} holds (checked now and at each
    * epoch) or the time base passes {@code deadlineNanos}, whichever comes first. Loop thread only.
    */
-  void awaitOrDeadline(java.util.function.BooleanSupplier done, long deadlineNanos, Runnable then) {
-    if (done.getAsBoolean() || time.nowNanos() >= deadlineNanos) {
-      then.run();
-    } else {
-      waits.add(new Wait(done, deadlineNanos, then));
-    }
-  }
-
-  private void checkWaits(long now) {
-    for (java.util.Iterator<Wait> it = waits.iterator(); it.hasNext(); ) {
-      Wait w = it.next();
-      if (w.done().getAsBoolean() || now >= w.deadlineNanos()) {
-        it.remove();
-        w.then().run();
-      }
-    }
+  void awaitOrDeadline(BooleanSupplier done, long deadlineNanos, Runnable then) {
+    waits.await(done, time.nowNanos(), deadlineNanos, then);
   }
 
   /** Emergency stop: every allocation ended (requests re-queued), every device made safe. */
@@ -479,26 +470,6 @@ public final class ControlLoop implements AutoCloseable {
         d.safe(now + settings.commandTimeoutNanos());
       }
     }
-    markTopologyDirty();
-  }
-
-  /**
-   * Leaves an emergency stop: SAFE devices are cleared, except those an operator put SAFE one by
-   * one ({@code device X safe}), which stay SAFE unless {@code all}.
-   */
-  void resume(boolean all) {
-    long now = time.nowNanos();
-    if (all) {
-      heldSafe.clear();
-    }
-    for (TrustedNode n : devices.nodes()) {
-      for (Device d : n.devices()) {
-        if (d.state() == org.dpem.hal.DeviceState.SAFE && !heldSafe.contains(d.id())) {
-          d.clearFault(now + settings.commandTimeoutNanos());
-        }
-      }
-    }
-    estopped = false;
     markTopologyDirty();
   }
 
@@ -527,7 +498,7 @@ public final class ControlLoop implements AutoCloseable {
    * {@link org.dpem.controller.policy.Policies#create}); a run sets the one its config
    * parameterises. Call before the loop starts.
    */
-  public void usePolicies(java.util.function.Function<String, AllocationPolicy> factory) {
+  public void usePolicies(Function<String, AllocationPolicy> factory) {
     this.policies = factory;
   }
 

@@ -307,9 +307,29 @@ public final class LoopOperator implements Operator {
   @Override
   public CompletableFuture<Void> resume(boolean all) {
     return onLoop(() -> {
-      loop.resume(all);
+      leaveEstop(all);
       return null;
     });
+  }
+
+  /**
+   * Leaves an emergency stop: SAFE devices are cleared, except those an operator put SAFE one by
+   * one ({@code device X safe}), which stay SAFE unless {@code all}. Loop thread.
+   */
+  private void leaveEstop(boolean all) {
+    long now = loop.time.nowNanos();
+    if (all) {
+      loop.heldSafe.clear();
+    }
+    for (TrustedNode n : loop.devices.nodes()) {
+      for (Device d : n.devices()) {
+        if (d.state() == DeviceState.SAFE && !loop.heldSafe.contains(d.id())) {
+          d.clearFault(now + loop.settings.commandTimeoutNanos());
+        }
+      }
+    }
+    loop.estopped = false;
+    loop.markTopologyDirty();
   }
 
   @Override
