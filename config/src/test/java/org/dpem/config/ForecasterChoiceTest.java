@@ -17,6 +17,16 @@ class ForecasterChoiceTest {
   }
 
   @Test
+  void predictiveGreedysForecasterIsItsOwnChoiceDefaultingToEwma() {
+    assertThat(ok("controller:\n  agents:\n    forecaster: lstm\n").controller().stockForecaster())
+        .isEqualTo(Forecaster.EWMA);
+    assertThat(ok("controller:\n  predictive_greedy:\n    forecaster: holt-winters\n").controller().stockForecaster())
+        .isEqualTo(Forecaster.HOLT_WINTERS);
+    assertThat(only("controller:\n  predictive_greedy:\n    forcaster: ewma\n").format())
+        .startsWith("t.yaml:3:5: controller.predictive_greedy");
+  }
+
+  @Test
   void anUnknownForecasterIsReportedAtItsLineWithTheKnownOnes() {
     ConfigProblem p = only("""
         controller:

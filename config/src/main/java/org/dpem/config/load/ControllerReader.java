@@ -38,11 +38,14 @@ final class ControllerReader {
     MetricsConfig metrics = metrics(c.map("metrics"), admin.port());
     GreedyConfig greedy = greedy(c.map("greedy"), d.greedy());
     GreedyConfig tuned = greedy(c.map("greedy_tuned"), d.greedyTuned());
+    MapReader pg = c.map("predictive_greedy");
+    Forecaster stockForecaster = pg.choice("forecaster", Forecaster.class, d.stockForecaster());
+    pg.finish();
     // generated at first start when missing, like the admin token, so it need not exist yet
     Optional<Path> signingKeyFile = ctx.path(c, "signing_key_file", false);
     c.finish();
     return new ControllerConfig(policy, epochMs, kPaths, agents, federation, admin, broker, journal, metrics, greedy,
-        tuned, signingKeyFile);
+        tuned, stockForecaster, signingKeyFile);
   }
 
   private static GreedyConfig greedy(MapReader g, GreedyConfig d) {

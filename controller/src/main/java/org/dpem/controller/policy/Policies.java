@@ -3,9 +3,11 @@ package org.dpem.controller.policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dpem.config.controller.GreedyConfig;
+import org.dpem.learning.forecast.Forecaster;
 
 /** The policies available by name; new ones (the learned DPEM policy) register here. */
 public final class Policies {
@@ -36,14 +38,17 @@ public final class Policies {
   }
 
   /**
-   * A factory for the named policies with the greedy parameters a config gives: {@code greedy}
-   * and {@code greedy-tuned} from {@code greedy} and {@code tuned}, every other policy as
-   * {@link #create}.
+   * A factory for the named policies with the parameters a config gives: {@code greedy}
+   * and {@code greedy-tuned} from {@code greedy} and {@code tuned}, {@code predictive-greedy}
+   * forecasting with {@code stockForecasts} ((series, horizon) to a new forecaster), every other
+   * policy as {@link #create}.
    */
-  public static Function<String, AllocationPolicy> configured(GreedyConfig greedy, GreedyConfig tuned) {
+  public static Function<String, AllocationPolicy> configured(GreedyConfig greedy, GreedyConfig tuned,
+      BiFunction<Integer, Integer, Forecaster> stockForecasts) {
     return name -> switch (name) {
       case "greedy" -> new GreedyPolicy("greedy", greedy);
       case "greedy-tuned" -> new GreedyPolicy("greedy-tuned", tuned);
+      case "predictive-greedy" -> new PredictiveGreedyPolicy(stockForecasts);
       default -> create(name);
     };
   }

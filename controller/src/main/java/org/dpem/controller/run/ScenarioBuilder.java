@@ -20,8 +20,9 @@ import org.dpem.config.workload.MixedArrivals;
 import org.dpem.config.workload.PoissonArrivals;
 import org.dpem.config.workload.TraceArrivals;
 import org.dpem.config.workload.WorkloadConfig;
-import org.dpem.controller.policy.Policies;
 import org.dpem.controller.forecast.ForecastSpec;
+import org.dpem.controller.forecast.ForecasterFactory;
+import org.dpem.controller.policy.Policies;
 import org.dpem.controller.topology.FidelityModel;
 import org.dpem.controller.topology.LinkInfo;
 import org.dpem.controller.topology.NetworkModel;
@@ -64,7 +65,9 @@ public final class ScenarioBuilder {
     WorkloadConfig w = cfg.workload();
     return new Scenario(topo, model, seed -> arrivals(w, ids, seed), topo.nodes().size()
         + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type(),
-        Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned()),
+        Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned(),
+            ForecasterFactory.of(cfg.controller().stockForecaster(),
+                ForecastSpec.seasonEpochs(w, cfg.controller().epochMs()), cfg.controller().agents().seed())::forSeries),
         w.arrivals() instanceof MixedArrivals m ? m.periodS()
             : w.arrivals() instanceof DiurnalArrivals d ? d.periodS() : 0,
         ForecastSpec.of(cfg));

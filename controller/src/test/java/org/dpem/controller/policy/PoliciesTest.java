@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.dpem.controller.lab.Lab;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.request.Request;
@@ -17,6 +18,7 @@ import org.dpem.controller.reserve.ResourceLedger;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.controller.topology.TopologySnapshot;
 import org.dpem.hal.NodeId;
+import org.dpem.learning.forecast.Forecaster;
 import org.junit.jupiter.api.Test;
 
 class PoliciesTest {
@@ -106,8 +108,22 @@ class PoliciesTest {
   void predictiveGreedyClaimsLikeGreedyAndStocksTheLinksItsForecasterPredicts() {
     List<PendingRequest> p = List.of(pending(1, 0, 3, 4, 5));
     Decision greedy = new GreedyPolicy().decide(view(p));
-    // a forecaster that predicts 3 pairs per epoch on every link, through the interface
-    Decision d = new PredictiveGreedyPolicy((series, horizon) -> new org.dpem.learning.forecast.Forecaster() {
+    Decision d = new PredictiveGreedyPolicy(flatThree()).decide(view(p));
+    assertThat(d.claims()).isEqualTo(greedy.claims());
+    assertThat(d.stock()).hasSize(m.links().size());
+    // capped at half of the ends' 4 slots
+    assertThat(d.stock()).allSatisfy(o -> assertThat(o.pairs()).isEqualTo(2));
+    // nothing predicted, nothing stocked
+    assertThat(new PredictiveGreedyPolicy().decide(view(List.of())).stock()).isEmpty();
+    // the config's forecaster reaches predictive-greedy through the configured factory
+    Decision configured = Policies.configured(org.dpem.config.controller.GreedyConfig.DEFAULT,
+        org.dpem.config.controller.GreedyConfig.TUNED, flatThree()).apply("predictive-greedy").decide(view(p));
+    assertThat(configured.stock()).isEqualTo(d.stock());
+  }
+
+  /** Forecasters that predict 3 pairs per epoch on every series, through the interface. */
+  private static BiFunction<Integer, Integer, Forecaster> flatThree() {
+    return (series, horizon) -> new Forecaster() {
       @Override
       public String name() {
         return "flat-3";
@@ -136,13 +152,7 @@ class PoliciesTest {
         }
         return f;
       }
-    }).decide(view(p));
-    assertThat(d.claims()).isEqualTo(greedy.claims());
-    assertThat(d.stock()).hasSize(m.links().size());
-    // capped at half of the ends' 4 slots
-    assertThat(d.stock()).allSatisfy(o -> assertThat(o.pairs()).isEqualTo(2));
-    // nothing predicted, nothing stocked
-    assertThat(new PredictiveGreedyPolicy().decide(view(List.of())).stock()).isEmpty();
+    };
   }
 
   @Test
