@@ -3,10 +3,15 @@ package org.dpem.learning.forecast;
 import java.util.SplittableRandom;
 
 /**
- * The learned forecaster: per unit, an LSTM that reads each epoch's counts (per series, as
- * {@code log(1 + count / mean)}) and the phase of the season (sine, cosine), keeps its state
- * from epoch to epoch, and after every epoch predicts the counts of each series for each of the
- * next H epochs, in units of the unit's running mean.
+ * The learned forecaster: per unit, an LSTM that corrects an exponentially weighted level. Each
+ * series keeps its EWMA level (smoothing factor {@link LstmSettings#baseAlpha}); the LSTM reads
+ * each epoch's counts and levels (per series, as {@code log(1 + value / mean)}, the mean being
+ * the unit's running mean) and the phase of the season (sine, cosine), keeps its state from
+ * epoch to epoch, and after every epoch predicts, for each series and each of the next H epochs,
+ * how far the count will be from the current level, in units of the running mean. The forecast
+ * is the level plus that correction: a head that has learnt nothing (it starts at zero) forecasts
+ * the EWMA, so what the LSTM adds is what it learns about where the level goes next (the season's
+ * slope, a level shift starting, a burst ending).
  *
  * <p>It trains online on a schedule: every {@code trainEvery} epochs, a few Adam steps on
  * sequences drawn from the unit's own recent history, each started from the state the unit
@@ -28,6 +33,8 @@ public final class Lstm implements BatchForecaster {
   private final float[] h;
   private final float[] c;
   private final float[] ring;
+  private final float[] ringLevel;
+  private final double[] level;
   private final float[] ringH;
   private final float[] ringC;
   private final double[] scale;
@@ -47,13 +54,15 @@ public final class Lstm implements BatchForecaster {
     this.series = series;
     this.horizon = horizon;
     this.s = settings;
-    this.features = series + (settings.season() > 1 ? 2 : 0);
+    this.features = 2 * series + (settings.season() > 1 ? 2 : 0);
     this.memory = Math.max(settings.memory(), settings.window() + horizon + 1);
     int n = settings.hidden();
     this.net = new LstmNet(units, features, n, horizon * series, settings.learningRate(), settings.seed());
     this.h = new float[units * n];
     this.c = new float[units * n];
     this.ring = new float[units * memory * series];
+    this.ringLevel = new float[units * memory * series];
+    this.level = new double[units * series];
     this.ringH = new float[units * memory * n];
     this.ringC = new float[units * memory * n];
     this.scale = new double[units];
@@ -87,7 +96,7 @@ public final class Lstm implements BatchForecaster {
     return rounds;
   }
 
-  /** The last training step's loss (mean squared error in units of each unit's mean). */
+  /** The last training step's loss (mean squared error of the correction, in units of each unit's mean). */
   public float lastLoss() {
     return lastLoss;
   }
@@ -105,8 +114,12 @@ public final class Lstm implements BatchForecaster {
       Checks.length(name(), counts[u], series);
       double sum = 0;
       for (int g = 0; g < series; g++) {
-        ring[(u * memory + slot) * series + g] = (float) counts[u][g];
-        sum += counts[u][g];
+        double x = counts[u][g];
+        int i = u * series + g;
+        level[i] = seen == 0 ? x : level[i] + s.baseAlpha() * (x - level[i]);
+        ring[(u * memory + slot) * series + g] = (float) x;
+        ringLevel[(u * memory + slot) * series + g] = (float) level[i];
+        sum += x;
       }
       scale[u] += a * (sum / series - scale[u]);
       System.arraycopy(h, u * n, ringH, (u * memory + slot) * n, n);
@@ -123,7 +136,7 @@ public final class Lstm implements BatchForecaster {
       double k = scale(u);
       for (int step = 0; step < horizon; step++) {
         for (int g = 0; g < series; g++) {
-          f[u][step][g] = Math.max(0, out[u * width + 2 * n + step * series + g] * k);
+          f[u][step][g] = Math.max(0, level[u * series + g] + out[u * width + 2 * n + step * series + g] * k);
         }
       }
     }
@@ -154,12 +167,14 @@ public final class Lstm implements BatchForecaster {
     int slot = (int) (t % memory);
     double k = scale(u);
     for (int g = 0; g < series; g++) {
-      dst[at + g] = (float) Math.log1p(ring[(u * memory + slot) * series + g] / k);
+      int i = (u * memory + slot) * series + g;
+      dst[at + g] = (float) Math.log1p(ring[i] / k);
+      dst[at + series + g] = (float) Math.log1p(ringLevel[i] / k);
     }
-    if (features > series) {
+    if (features > 2 * series) {
       double phase = 2 * Math.PI * (t % s.season()) / s.season();
-      dst[at + series] = (float) Math.sin(phase);
-      dst[at + series + 1] = (float) Math.cos(phase);
+      dst[at + 2 * series] = (float) Math.sin(phase);
+      dst[at + 2 * series + 1] = (float) Math.cos(phase);
     }
   }
 
@@ -195,10 +210,11 @@ public final class Lstm implements BatchForecaster {
             long epoch = starts[j] + t;
             features(u, epoch, x, (seq * len + t) * features);
             int yAt = (seq * len + t) * outputs;
+            int now = (u * memory + (int) (epoch % memory)) * series;
             for (int ahead = 0; ahead < horizon; ahead++) {
               int slot = (int) ((epoch + 1 + ahead) % memory);
               for (int g = 0; g < series; g++) {
-                y[yAt + ahead * series + g] = (float) (ring[(u * memory + slot) * series + g] / k);
+                y[yAt + ahead * series + g] = (float) ((ring[(u * memory + slot) * series + g] - ringLevel[now + g]) / k);
               }
             }
           }

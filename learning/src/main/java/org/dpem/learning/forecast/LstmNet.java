@@ -64,12 +64,11 @@ final class LstmNet implements AutoCloseable {
         bInit[u * 4 * hidden + hidden + j] = 1f; // forget gate open at first: remember by default
       }
     }
-    float[] boInit = new float[units * outputs];
-    java.util.Arrays.fill(boInit, 1f); // outputs are in units of the unit's mean: start at the mean
     w = param(wInit, new Shape(units, in, 4L * hidden));
     b = param(bInit, new Shape(units, 1, 4L * hidden));
-    wo = param(uniform(r, units * hidden * outputs, k), new Shape(units, hidden, outputs));
-    bo = param(boInit, new Shape(units, 1, outputs));
+    // the outputs are corrections: a zero head starts from no correction at all
+    wo = param(new float[units * hidden * outputs], new Shape(units, hidden, outputs));
+    bo = param(new float[units * outputs], new Shape(units, 1, outputs));
     adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
   }
 

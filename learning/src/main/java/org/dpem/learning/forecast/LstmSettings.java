@@ -12,10 +12,11 @@ package org.dpem.learning.forecast;
  * @param learningRate Adam's learning rate
  * @param season epochs per season, for the phase features (sine and cosine of the phase);
  *     0 or 1: no phase features
+ * @param baseAlpha smoothing factor of the exponentially weighted level that the LSTM corrects
  * @param seed seed of the weight initialisation and of the sequence draws
  */
 public record LstmSettings(int hidden, int window, int trainEvery, int stepsPerRound, int batch,
-    int memory, double learningRate, int season, long seed) {
+    int memory, double learningRate, int season, double baseAlpha, long seed) {
 
   public LstmSettings {
     if (hidden < 1 || window < 1 || trainEvery < 1 || stepsPerRound < 1 || batch < 1) {
@@ -24,6 +25,9 @@ public record LstmSettings(int hidden, int window, int trainEvery, int stepsPerR
     if (!(learningRate > 0 && learningRate < 1)) {
       throw new IllegalArgumentException("lstm: learning rate must be in (0, 1), got " + learningRate);
     }
+    if (!(baseAlpha > 0 && baseAlpha <= 1)) {
+      throw new IllegalArgumentException("lstm: base alpha must be in (0, 1], got " + baseAlpha);
+    }
     if (season < 0) {
       throw new IllegalArgumentException("lstm: season must be >= 0, got " + season);
     }
@@ -31,14 +35,14 @@ public record LstmSettings(int hidden, int window, int trainEvery, int stepsPerR
 
   /** The defaults: 16 hidden units, 32-epoch sequences, a round of 4 steps every 20 epochs. */
   public static LstmSettings defaults(int season, long seed) {
-    return new LstmSettings(16, 32, 20, 4, 8, 1024, 0.005, season, seed);
+    return new LstmSettings(16, 32, 20, 4, 8, 1024, 0.005, season, 0.1, seed);
   }
 
   public LstmSettings withWindow(int w) {
-    return new LstmSettings(hidden, w, trainEvery, stepsPerRound, batch, memory, learningRate, season, seed);
+    return new LstmSettings(hidden, w, trainEvery, stepsPerRound, batch, memory, learningRate, season, baseAlpha, seed);
   }
 
   public LstmSettings withTraining(int every, int steps) {
-    return new LstmSettings(hidden, window, every, steps, batch, memory, learningRate, season, seed);
+    return new LstmSettings(hidden, window, every, steps, batch, memory, learningRate, season, baseAlpha, seed);
   }
 }
