@@ -124,17 +124,20 @@ public final class ForecastCommand implements Callable<Integer> {
       o.put("mae", m.mae());
       o.put("rmse", m.rmse());
       o.put("mase", m.mase());
+      o.put("rmsse", m.rmsse());
       o.put("parameters", m.parameters());
       o.put("mae_by_step", m.maeByStep());
       o.put("rmse_by_step", m.rmseByStep());
       o.put("mase_by_step", m.maseByStep());
       Map<String, Object> g = new LinkedHashMap<>();
-      m.byGroup().forEach((k, v) -> g.put(k, Map.of("mae", v[0], "rmse", v[1], "mase", v[2])));
+      m.byGroup().forEach((k, v) -> g.put(k, Map.of("mae", v[0], "rmse", v[1], "mase", v[2], "rmsse", v[3])));
       o.put("by_node_group", g);
       methods.put(m.name(), o);
     }
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("methods", methods);
+    ForecastEvaluation.MethodScore z = r.zero();
+    j.put("zero_forecast", Map.of("mae", z.mae(), "rmse", z.rmse(), "mase", z.mase(), "rmsse", z.rmsse()));
     j.put("horizon", r.horizon());
     j.put("nodes", r.nodes());
     j.put("epochs", r.epochs());
@@ -149,11 +152,16 @@ public final class ForecastCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%d nodes, %d steps of %d ms (%d warm-up, not scored), horizon %d, season %d steps%n",
         r.nodes(), r.epochs(), epochMs, r.warmup(), r.horizon(), r.season()));
-    b.append("demand: pairs requested per step at each node; MASE = MAE / seasonal naive's MAE on the same origins\n\n");
-    b.append(String.format(Locale.ROOT, "%-16s %9s %9s %7s  %s%n", "method", "MAE", "RMSE", "MASE", "parameters"));
+    b.append("demand: pairs requested per step at each node; MASE = MAE / seasonal naive's MAE, RMSSE = RMSE / "
+        + "seasonal naive's RMSE, on the same origins\n\n");
+    b.append(String.format(Locale.ROOT, "%-16s %9s %9s %7s %7s  %s%n", "method", "MAE", "RMSE", "MASE", "RMSSE", "parameters"));
     for (ForecastEvaluation.MethodScore m : r.methods()) {
-      b.append(String.format(Locale.ROOT, "%-16s %9.5f %9.5f %7.4f  %s%n", m.name(), m.mae(), m.rmse(), m.mase(), m.parameters()));
+      b.append(String.format(Locale.ROOT, "%-16s %9.5f %9.5f %7.4f %7.4f  %s%n", m.name(), m.mae(), m.rmse(), m.mase(),
+          m.rmsse(), m.parameters()));
     }
+    ForecastEvaluation.MethodScore z = r.zero();
+    b.append(String.format(Locale.ROOT, "%-16s %9.5f %9.5f %7.4f %7.4f  %s%n", "(forecast 0)", z.mae(), z.rmse(), z.mase(),
+        z.rmsse(), "reference: on absolute error, a method must beat this to show it forecasts more than zeros"));
     b.append("\nMASE per horizon step\n");
     b.append(String.format(Locale.ROOT, "%-16s", "method"));
     for (int k = 1; k <= r.horizon(); k++) {

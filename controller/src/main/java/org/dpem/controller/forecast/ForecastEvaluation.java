@@ -24,10 +24,18 @@ import org.dpem.learning.forecast.SeasonalNaive;
  * Fits and scores every forecaster on one workload's history, as {@code dpem forecast} does.
  *
  * <p>The history is cut in two. On the warm-up part the classical methods' parameters are
- * chosen (each candidate scored by rolling origin, the lowest mean absolute error kept); the
- * LSTM trains online from epoch 0 as it would in the controller. Then every method starts
- * afresh on the whole history and is scored, by rolling origin, on the origins after the
- * warm-up only. No method sees an epoch before it is scored on it; the fit uses the warm-up only.
+ * chosen, twice: each candidate is scored by rolling origin and the one with the lowest mean
+ * absolute error gives the method's absolute-error figures (MAE, MASE), the one with the lowest
+ * squared error its squared-error figures (RMSE, RMSSE), so that each criterion compares the
+ * LSTM with the baseline at its best for that criterion. The LSTM trains online from epoch 0 as
+ * it would in the controller. Then every method starts afresh on the whole history and is
+ * scored, by rolling origin, on the origins after the warm-up only. No method sees an epoch
+ * before it is scored on it; the fit uses the warm-up only.
+ *
+ * <p>A forecast of 0 is scored too, as a reference: where most nodes ask for nothing in most
+ * steps, it beats every mean forecast on absolute error (the median of such a step is 0), so an
+ * MAE-based win says little unless it also beats that reference. Squared error has no such
+ * blind spot: its best forecast is the mean.
  */
 public final class ForecastEvaluation {
   static final double[] EWMA_ALPHAS = {0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
@@ -36,6 +44,10 @@ public final class ForecastEvaluation {
   static final double[] HW_GAMMAS = {0.01, 0.05, 0.2};
   /** Nodes drawn in the plot. */
   static final int TRACED = 3;
+  /** The reference forecast's name; it is reported apart from the methods. */
+  static final String ZERO = "zero";
+  /** Suffix of a classical method's instance fitted by squared error. */
+  private static final String SQ = "/squared-error-fit";
 
   /**
    * Every count here is in forecast steps of {@code stepEpochs} control epochs each.
@@ -57,8 +69,12 @@ public final class ForecastEvaluation {
     }
   }
 
-  /** One method's scores: overall, per horizon step and per node group (MASE against seasonal naive). */
-  public record MethodScore(String name, String parameters, double mae, double rmse, double mase,
+  /**
+   * One method's scores: overall, per horizon step and per node group. MASE is its MAE over
+   * seasonal naive's, RMSSE its RMSE over seasonal naive's, on the same origins; {@code byGroup}
+   * holds MAE, RMSE, MASE and RMSSE per node group.
+   */
+  public record MethodScore(String name, String parameters, double mae, double rmse, double mase, double rmsse,
       double[] maeByStep, double[] rmseByStep, double[] maseByStep, Map<String, double[]> byGroup) {}
 
   /**
@@ -66,10 +82,11 @@ public final class ForecastEvaluation {
    * @param traced the busiest nodes of the warm-up, drawn in the plot
    * @param actual their actual demand per epoch {@code [epoch][traced]}
    * @param oneStep each method's one-step forecasts for them
+   * @param zero the forecast of 0, scored as a reference
    */
   public record Result(List<MethodScore> methods, int horizon, int nodes, long epochs, long warmup,
       int season, int stepEpochs, Map<String, int[]> groups, int[] traced, List<double[]> actual,
-      Map<String, List<double[]>> oneStep, long lstmRounds) {}
+      Map<String, List<double[]>> oneStep, long lstmRounds, MethodScore zero) {}
 
   private ForecastEvaluation() {}
 
@@ -87,10 +104,10 @@ public final class ForecastEvaluation {
         warmDemand[u] += Arrays.stream(c[u]).sum();
       }
     }
-    Fit ewma = best(early, s, EWMA_ALPHAS.length, i -> perUnit(n, () -> new Ewma(s.groups(), s.horizon(), EWMA_ALPHAS[i])),
+    Fit ewma = best(early, EWMA_ALPHAS.length, i -> perUnit(n, () -> new Ewma(s.groups(), s.horizon(), EWMA_ALPHAS[i])),
         i -> "alpha=" + EWMA_ALPHAS[i]);
     int hwCount = HW_ALPHAS.length * HW_BETAS.length * HW_GAMMAS.length;
-    Fit hw = best(early, s, hwCount, i -> perUnit(n, () -> holtWinters(s, i)), i -> hwName(i));
+    Fit hw = best(early, hwCount, i -> perUnit(n, () -> holtWinters(s, i)), i -> hwName(i));
     early.clear();
     int[] traced = IntStream.range(0, n).boxed()
         .sorted(Comparator.comparingDouble((Integer u) -> -warmDemand[u]).thenComparing(u -> u))
@@ -100,9 +117,12 @@ public final class ForecastEvaluation {
     Lstm lstm = new Lstm(n, s.groups(), s.horizon(), s.lstm());
     try {
       List<BatchForecaster> methods = List.of(lstm,
-          perUnit(n, () -> new Ewma(s.groups(), s.horizon(), EWMA_ALPHAS[ewma.index])),
+          perUnit(n, () -> new Ewma(s.groups(), s.horizon(), EWMA_ALPHAS[ewma.byAbs])),
           perUnit(n, () -> new SeasonalNaive(s.groups(), s.horizon(), s.season())),
-          perUnit(n, () -> holtWinters(s, hw.index)));
+          perUnit(n, () -> holtWinters(s, hw.byAbs)),
+          named("ewma" + SQ, perUnit(n, () -> new Ewma(s.groups(), s.horizon(), EWMA_ALPHAS[ewma.bySquares]))),
+          named("holt-winters" + SQ, perUnit(n, () -> holtWinters(s, hw.bySquares))),
+          perUnit(n, () -> new Zero(s.groups(), s.horizon())));
       RollingOrigin eval = new RollingOrigin(methods, s.warmup(), traced);
       EpochCounts all = new EpochCounts(arrivals.get(), model, epochNanos * s.stepEpochs(), s.groups());
       double[] demand = new double[n];
@@ -117,16 +137,21 @@ public final class ForecastEvaluation {
       }
       Map<String, int[]> groups = quartiles(demand);
       Errors scale = eval.errors("seasonal-naive");
-      Map<String, String> params = Map.of("lstm", lstmName(s.lstm()), "ewma", ewma.name,
-          "seasonal-naive", "season=" + s.season(), "holt-winters", hw.name + ",season=" + s.season());
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("lstm", lstmName(s.lstm()));
+      params.put("ewma", ewma.name);
+      params.put("seasonal-naive", "season=" + s.season());
+      params.put("holt-winters", hw.name + ",season=" + s.season());
       List<MethodScore> scores = new ArrayList<>();
       Map<String, List<double[]>> oneStep = new LinkedHashMap<>();
-      for (String name : eval.names()) {
-        scores.add(score(name, params.get(name), eval.errors(name), scale, groups));
+      for (String name : params.keySet()) {
+        Errors squares = eval.names().contains(name + SQ) ? eval.errors(name + SQ) : eval.errors(name);
+        scores.add(score(name, params.get(name), eval.errors(name), squares, scale, groups));
         oneStep.put(name, eval.tracedForecast(name));
       }
+      MethodScore zero = score(ZERO, "", eval.errors(ZERO), eval.errors(ZERO), scale, groups);
       return new Result(scores, s.horizon(), n, s.epochs(), s.warmup(), s.season(), s.stepEpochs(), groups, traced,
-          eval.tracedActual(), oneStep, lstm.rounds());
+          eval.tracedActual(), oneStep, lstm.rounds(), zero);
     } finally {
       lstm.close();
     }
@@ -148,27 +173,88 @@ public final class ForecastEvaluation {
 
   private static String lstmName(LstmSettings l) {
     return "hidden=" + l.hidden() + ",window=" + l.window() + ",train_every=" + l.trainEvery()
-        + ",steps=" + l.stepsPerRound() + ",lr=" + l.learningRate() + ",season=" + l.season();
+        + ",steps=" + l.stepsPerRound() + ",lr=" + l.learningRate() + ",season=" + l.season()
+        + ",base_alpha=" + l.baseAlpha();
   }
 
-  private record Fit(int index, String name) {}
+  /** The candidates with the lowest absolute and the lowest squared error on the warm-up. */
+  private record Fit(int byAbs, int bySquares, String name) {}
 
-  private static Fit best(List<double[][]> history, Settings s, int candidates,
+  private static Fit best(List<double[][]> history, int candidates,
       java.util.function.IntFunction<BatchForecaster> make, java.util.function.IntFunction<String> name) {
-    int best = 0;
+    int byAbs = 0;
+    int bySquares = 0;
     double bestMae = Double.POSITIVE_INFINITY;
+    double bestRmse = Double.POSITIVE_INFINITY;
     for (int i = 0; i < candidates; i++) {
       RollingOrigin r = new RollingOrigin(List.of(make.apply(i)), 0, new int[0]);
       for (double[][] c : history) {
         r.step(c);
       }
-      double mae = r.errors(r.names().get(0)).mae(u -> true);
-      if (mae < bestMae) {
-        bestMae = mae;
-        best = i;
+      Errors e = r.errors(r.names().get(0));
+      if (e.mae(u -> true) < bestMae) {
+        bestMae = e.mae(u -> true);
+        byAbs = i;
+      }
+      if (e.rmse(u -> true) < bestRmse) {
+        bestRmse = e.rmse(u -> true);
+        bySquares = i;
       }
     }
-    return new Fit(best, name.apply(best));
+    String both = byAbs == bySquares ? name.apply(byAbs)
+        : name.apply(byAbs) + " (MAE, MASE); " + name.apply(bySquares) + " (RMSE, RMSSE)";
+    return new Fit(byAbs, bySquares, both);
+  }
+
+  /** The reference forecast: nothing, ever. */
+  private record Zero(int series, int horizon) implements org.dpem.learning.forecast.Forecaster {
+    @Override
+    public String name() {
+      return ZERO;
+    }
+
+    @Override
+    public void observe(double[] counts) {}
+
+    @Override
+    public double[][] forecast() {
+      return new double[horizon][series];
+    }
+  }
+
+  /** The same forecasters under another name, to score a second fit of a method beside the first. */
+  private static BatchForecaster named(String name, BatchForecaster b) {
+    return new BatchForecaster() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int units() {
+        return b.units();
+      }
+
+      @Override
+      public int series() {
+        return b.series();
+      }
+
+      @Override
+      public int horizon() {
+        return b.horizon();
+      }
+
+      @Override
+      public void observe(double[][] counts) {
+        b.observe(counts);
+      }
+
+      @Override
+      public double[][][] forecast() {
+        return b.forecast();
+      }
+    };
   }
 
   private static BatchForecaster perUnit(int n, Supplier<org.dpem.learning.forecast.Forecaster> f) {
@@ -193,7 +279,9 @@ public final class ForecastEvaluation {
     return g;
   }
 
-  private static MethodScore score(String name, String params, Errors e, Errors scale, Map<String, int[]> groups) {
+  /** @param e the errors of the absolute-error fit, {@code sq} those of the squared-error fit */
+  private static MethodScore score(String name, String params, Errors e, Errors sq, Errors scale,
+      Map<String, int[]> groups) {
     IntPredicate all = u -> true;
     int h = e.horizon();
     double[] mae = new double[h];
@@ -201,7 +289,7 @@ public final class ForecastEvaluation {
     double[] mase = new double[h];
     for (int k = 0; k < h; k++) {
       mae[k] = e.mae(k, all);
-      rmse[k] = e.rmse(k, all);
+      rmse[k] = sq.rmse(k, all);
       mase[k] = e.mase(scale, k, all);
     }
     Map<String, double[]> byGroup = new LinkedHashMap<>();
@@ -211,8 +299,9 @@ public final class ForecastEvaluation {
         in[u] = true;
       }
       IntPredicate p = u -> in[u];
-      byGroup.put(g.getKey(), new double[] {e.mae(p), e.rmse(p), e.mase(scale, -1, p)});
+      byGroup.put(g.getKey(), new double[] {e.mae(p), sq.rmse(p), e.mase(scale, -1, p), sq.rmse(p) / scale.rmse(p)});
     }
-    return new MethodScore(name, params, e.mae(all), e.rmse(all), e.mase(scale, -1, all), mae, rmse, mase, byGroup);
+    return new MethodScore(name, params, e.mae(all), sq.rmse(all), e.mase(scale, -1, all), sq.rmse(all) / scale.rmse(all),
+        mae, rmse, mase, byGroup);
   }
 }

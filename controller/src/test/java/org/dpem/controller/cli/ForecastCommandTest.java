@@ -36,11 +36,13 @@ class ForecastCommandTest {
     assertThat(j.get("horizon").asInt()).isEqualTo(8);
     assertThat(j.get("nodes").asInt()).isEqualTo(100);
     for (String m : new String[] {"lstm", "ewma", "seasonal-naive", "holt-winters"}) {
-      for (String k : new String[] {"mae", "rmse", "mase"}) {
+      for (String k : new String[] {"mae", "rmse", "mase", "rmsse"}) {
         assertThat(j.get("methods").get(m).get(k).isNumber()).as(m + "." + k).isTrue();
       }
     }
     assertThat(j.get("methods").get("seasonal-naive").get("mase").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("methods").get("seasonal-naive").get("rmsse").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("zero_forecast").get("mase").isNumber()).isTrue();
     byte[] head = Files.readAllBytes(png);
     assertThat(head).hasSizeGreaterThan(1000);
     assertThat(new String(head, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
