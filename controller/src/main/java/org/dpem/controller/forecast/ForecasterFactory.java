@@ -15,8 +15,8 @@ import org.dpem.learning.forecast.SeasonalNaive;
 @FunctionalInterface
 public interface ForecasterFactory {
   /**
-   * EWMA's smoothing factor when none is fitted: what {@code dpem forecast} fits on the paper
-   * scenario at 5 s steps (a memory of about 10 steps).
+   * EWMA's smoothing factor when none is fitted: what {@code dpem forecast} fits by squared
+   * error on the paper scenario at 5 s steps (a memory of about 10 steps).
    */
   double EWMA_ALPHA = 0.1;
   /**
