@@ -3,7 +3,6 @@ package org.dpem.controller.policy.dpem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.dpem.config.controller.AgentsConfig;
 import org.dpem.controller.metrics.EpochMetrics;
@@ -30,11 +29,11 @@ import org.dpem.learning.ppo.UpdateStats;
  * every epoch; a variable batch would break those chains, and 100 rows cost one forward call all
  * the same.
  *
- * <p>Reward is a team reward, the same for every agent: the previous epoch's delivered pairs,
- * minus {@code contention_penalty} per contention event, minus {@code waste_penalty} per stocked
- * pair not (yet) handed over (stocked this epoch minus stock used this epoch, which sums to the
- * run's wasted stock). The loop only counts these network-wide, so no agent gets credit of its
- * own; that makes credit assignment harder, and is what the loop measures honestly.
+ * <p>Reward: the previous epoch's delivered pairs, minus {@code contention_penalty} per
+ * contention event, minus {@code waste_penalty} per stocked pair not (yet) handed over (stocked
+ * this epoch minus stock used this epoch, which sums to the run's wasted stock). The loop
+ * measures these network-wide; {@link Credit} splits the team reward over the agents by local
+ * evidence, the shares summing to the team reward.
  *
  * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}; evaluating:
  * the most probable allowed action, no updates. Loop thread only (the training status may be
@@ -56,6 +55,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   private boolean[] lastMasks;
   private ActionBatch lastChosen;
   private float[] rewards;
+  private Credit credit;
   private boolean[] dones;
   private volatile TrainingState state;
   private long steps;
@@ -134,10 +134,9 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     ActionBatch chosen = learning ? agent.act(obs, masks, rows) : agent.actGreedy(obs, masks, rows);
     steps++;
     if (learning) {
-      double r = reward(view.previous());
-      episodeReward += r;
+      episodeReward += reward(view.previous());
+      credit.rewards(view, settings.contentionPenalty(), settings.wastePenalty(), rewards);
       if (lastChosen != null) {
-        Arrays.fill(rewards, (float) r);
         rollout.add(lastObs, lastMasks, lastChosen, rewards, dones);
         if (rollout.isFull()) {
           // this epoch's values bootstrap the rollout's last step
@@ -153,7 +152,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     publish();
     List<Claim> claims = new ArrayList<>();
     List<StockOrder> stock = new ArrayList<>();
-    encoding.decide(chosen.actions(), claims, stock);
+    encoding.decide(chosen.actions(), claims, stock, credit);
     return new Decision(claims, stock);
   }
 
@@ -174,6 +173,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     lastChosen = null;
     if (rollout != null) {
       rollout.clear();
+      credit.reset();
     }
     return r;
   }
@@ -188,6 +188,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     rewards = new float[rows];
     dones = new boolean[rows];
     rollout = new RolloutBuffer(agent.config(), rows);
+    credit = new Credit(e.model());
     lastChosen = null;
   }
 

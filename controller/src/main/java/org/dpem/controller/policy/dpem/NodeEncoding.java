@@ -12,6 +12,7 @@ import org.dpem.controller.policy.ResourceView;
 import org.dpem.controller.policy.StockOrder;
 import org.dpem.controller.reserve.Claim;
 import org.dpem.controller.reserve.ResourceKind;
+import org.dpem.controller.reserve.Usage;
 import org.dpem.controller.topology.CandidatePath;
 import org.dpem.controller.topology.LinkInfo;
 import org.dpem.controller.topology.NetworkModel;
@@ -29,8 +30,9 @@ import org.dpem.controller.topology.NodeInfo;
  * actions (0 waits; then path i at rate level k), per link slot one over
  * {@link #STOCK_LEVELS} (stock 0, 1, 2 or 3 pairs). Only the generating end of a link orders its
  * stock, so no two agents order the same link. A masked action is one that cannot be carried
- * out: an empty slot, a missing path, a path whose least useful rate exceeds its capacity, a node
- * that cannot take allocations, a stock above half the node's memory slots.
+ * out: an empty slot, a missing path, a rate level that, clipped to the path's capacity and to
+ * what the node's own free resources carry, falls below the request's least useful rate, a node
+ * that cannot take allocations, a stock above the node's free slots or half its memory.
  */
 final class NodeEncoding {
   static final int REQUEST_SLOTS = 4;
@@ -68,6 +70,8 @@ final class NodeEncoding {
   /** Per node, the links it generates for, in link order (at most LINK_SLOTS used). */
   private final int[][] generated;
   private final PendingRequest[][] slots;
+  /** Per node, slot and path action: the rate {@link #encode} found claimable (0: masked). */
+  private final double[][] rates;
 
   NodeEncoding(NetworkModel model) {
     this.model = model;
@@ -84,6 +88,7 @@ final class NodeEncoding {
       generated[i] = gen.get(i).stream().mapToInt(Integer::intValue).limit(LINK_SLOTS).toArray();
     }
     slots = new PendingRequest[n][REQUEST_SLOTS];
+    rates = new double[n][REQUEST_SLOTS * REQUEST_ACTIONS];
   }
 
   NetworkModel model() {
@@ -125,6 +130,7 @@ final class NodeEncoding {
       boolean[] masks, int m) {
     NodeInfo info = model.node(i);
     boolean acts = v != null && v.usable() && !v.drained();
+    Arrays.fill(rates[i], 0);
     if (v != null) {
       obs[o] = v.usable() ? 1 : 0;
       obs[o + 1] = v.drained() ? 1 : 0;
@@ -171,8 +177,12 @@ final class NodeEncoding {
         obs[po + 3] = (float) (c.hops() / 5.0);
         obs[po + 4] = (float) clamp(least / Math.max(1e-9, c.capacity()), 0, 2);
         for (int l = 0; l < RATE_LEVELS.length; l++) {
-          masks[mo + 1 + k * RATE_LEVELS.length + l] = acts && rate(p, c, l) >= least
-              && Double.isFinite(least);
+          int a = 1 + k * RATE_LEVELS.length + l;
+          double r = acts && Double.isFinite(least) ? clipLocally(i, own, c, rate(p, c, l)) : 0;
+          if (r > 0 && r >= least) {
+            masks[mo + a] = true;
+            rates[i][s * REQUEST_ACTIONS + a] = r;
+          }
         }
       }
     }
@@ -192,8 +202,10 @@ final class NodeEncoding {
       obs[lo + 3] = (float) ((link.fidelity() - 0.5) * 2);
       obs[lo + 4] = (float) (demandOn(i, l) / (double) REQUEST_SLOTS);
       obs[lo + 5] = (float) (model.node(other(link, i)).memorySlots() / 10.0);
+      boolean generates = own.free(ResourceKind.GENERATION.at(i)) > 0;
       for (int k = 1; k < STOCK_LEVELS; k++) {
-        masks[mo + k] = acts && k <= cap && k <= model.node(other(link, i)).memorySlots() / 2;
+        masks[mo + k] = acts && generates && k <= cap && k <= v.freeSlots()
+            && k <= model.node(other(link, i)).memorySlots() / 2;
       }
     }
   }
@@ -221,6 +233,32 @@ final class NodeEncoding {
   }
 
   /**
+   * {@code rate} cut to what the node's own free resources carry of the path's use (its own
+   * view: what other nodes have free is for the reservation to find out); 0 if its memory does
+   * not fit.
+   */
+  private double clipLocally(int i, ResourceView own, CandidatePath c, double rate) {
+    Usage u = Usage.of(model, c, rate);
+    double scale = 1;
+    for (int k = 0; k < u.resources().length; k++) {
+      int res = u.resources()[k];
+      if (ResourceKind.nodeOf(res) != i) {
+        continue;
+      }
+      double free = own.free(res);
+      double need = u.amounts()[k];
+      if (!u.scalable()[k]) {
+        if (need > free + 1e-9) {
+          return 0;
+        }
+      } else if (need > 0) {
+        scale = Math.min(scale, free / need);
+      }
+    }
+    return rate * Math.max(0, scale);
+  }
+
+  /**
    * The rate claimed at level {@code level}: that multiple of the target rate (raised to the
    * path's least useful rate), clipped to what the path can carry on an idle network.
    */
@@ -233,27 +271,33 @@ final class NodeEncoding {
    * The decision for the actions chosen for every row ({@code actions[row * HEADS + head]}),
    * for the requests and links {@link #encode} last slotted.
    */
-  void decide(int[] actions, List<Claim> claims, List<StockOrder> stock) {
+  void decide(int[] actions, List<Claim> claims, List<StockOrder> stock, Credit credit) {
     for (int i = 0; i < rows(); i++) {
       int base = i * HEADS;
+      int claimed = 0;
+      int orders = 0;
+      int pairsOrdered = 0;
       for (int s = 0; s < REQUEST_SLOTS; s++) {
         int a = actions[base + s];
         PendingRequest p = slots[i][s];
         if (a == 0 || p == null) {
           continue;
         }
-        int k = (a - 1) / RATE_LEVELS.length;
-        CandidatePath c = p.candidates().get(k);
-        double rate = rate(p, c, (a - 1) % RATE_LEVELS.length);
+        CandidatePath c = p.candidates().get((a - 1) / RATE_LEVELS.length);
+        double rate = rates[i][s * REQUEST_ACTIONS + a];
         claims.add(new Claim(p.id(), c, rate, Math.min(rate, Math.max(1e-9, p.minRate(c)))));
+        claimed++;
       }
       for (int s = 0; s < Math.min(LINK_SLOTS, generated[i].length); s++) {
         int pairs = actions[base + REQUEST_SLOTS + s];
         if (pairs > 0) {
           LinkInfo link = model.links().get(generated[i][s]);
           stock.add(new StockOrder(link.a(), link.b(), pairs));
+          orders++;
+          pairsOrdered += pairs;
         }
       }
+      credit.decided(i, claimed, orders, pairsOrdered);
     }
   }
 
