@@ -19,14 +19,15 @@ import java.util.Objects;
  * @param rolloutEpochs epochs of every node's experience gathered before each PPO update
  * @param updateEpochs passes over a rollout per PPO update
  * @param entropyCoef PPO entropy bonus weight
+ * @param gaeLambda GAE(lambda) trace parameter
  */
 public record AgentsConfig(int forecastHorizon, int historyEpochs, Forecaster forecaster, int hiddenUnits,
     double learningRate, double discount, double ppoClip, int minibatch, double contentionPenalty, long seed,
-    double wastePenalty, int rolloutEpochs, int updateEpochs, double entropyCoef) {
+    double wastePenalty, int rolloutEpochs, int updateEpochs, double entropyCoef, double gaeLambda) {
 
   // rollout, epochs and entropy bonus: CleanRL's ppo.py defaults (128 steps, 4 epochs, 0.01)
   public static final AgentsConfig DEFAULT = new AgentsConfig(8, 32, Forecaster.LSTM, 64, 3e-4, 0.99, 0.2, 256, 0.1, 1L,
-      0.1, 128, 4, 0.01);
+      0.1, 128, 4, 0.01, 0.95);
 
   public AgentsConfig {
     Objects.requireNonNull(forecaster);

@@ -71,7 +71,8 @@ final class ControllerReader {
         a.number("waste_penalty", d.wastePenalty(), Bounds.NON_NEGATIVE),
         a.integer("rollout_epochs", d.rolloutEpochs(), Bounds.closed(1, 100_000)),
         a.integer("update_epochs", d.updateEpochs(), Bounds.closed(1, 1000)),
-        a.number("entropy_coef", d.entropyCoef(), Bounds.NON_NEGATIVE));
+        a.number("entropy_coef", d.entropyCoef(), Bounds.NON_NEGATIVE),
+        a.number("gae_lambda", d.gaeLambda(), Bounds.UNIT));
     a.finish();
     return r;
   }

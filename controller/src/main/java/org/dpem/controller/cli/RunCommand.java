@@ -86,8 +86,8 @@ public final class RunCommand implements Callable<Integer> {
   Path journal;
 
   @Option(names = "--checkpoint", description = {"With --policy dpem: the trained policy in this directory "
-      + "(DIR/policy.ckpt from `dpem train`, written under the same controller.agents settings), run with greedy "
-      + "actions and no learning. Without it, dpem learns online from the config's initial weights."})
+      + "(DIR/policy.ckpt from `dpem train`, written under the same controller.agents settings), run without "
+      + "learning (actions sampled from the trained policy). Without it, dpem learns online from the config's initial weights."})
   Path checkpoint;
 
   @Option(names = "--prometheus-port", description = "Serve metrics for Prometheus on 127.0.0.1 at this port (default: the config's, if any).")

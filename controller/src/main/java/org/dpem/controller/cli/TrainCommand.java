@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code dpem train}: trains the DPEM agents in virtual time on the config's simulated scenario. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Trains the DPEM agents (policy dpem) in virtual time: episode e is a simulated run "
-        + "on training seed S+e; every few episodes the greedy policy is evaluated on validation seed "
+        + "on training seed S+e; every few episodes the policy is evaluated without updates on validation seed "
         + "S+100000. Writes DIR/policy.ckpt (latest, resumable), DIR/best/policy.ckpt (best evaluation), "
         + "DIR/learning-curve.csv and .png, and reports convergence.",
         "Keep training seeds apart from evaluation seeds: train on 101 and up, evaluate on 1-10."})
@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
   double episodeS;
 
   @Option(names = "--eval-every", defaultValue = "2",
-      description = "Evaluate the greedy policy every this many episodes (default ${DEFAULT-VALUE}).")
+      description = "Evaluate the policy (no updates) every this many episodes (default ${DEFAULT-VALUE}).")
   int evalEvery;
 
   @Option(names = "--resume", description = "Continue the training saved in --out.")

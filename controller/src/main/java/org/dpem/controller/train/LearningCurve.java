@@ -28,7 +28,7 @@ public final class LearningCurve {
    * @param deliveryRate the training episode's delivery rate (sampled actions)
    * @param contentionEvents the training episode's contention events
    * @param evalSeed the evaluation's seed, or -1 when this episode had none
-   * @param evalDeliveryRate delivery rate of the greedy policy on {@code evalSeed}; NaN if none
+   * @param evalDeliveryRate delivery rate of the policy without updates on {@code evalSeed}; NaN if none
    * @param evalContention its contention events; -1 if none
    */
   public record Row(int episode, long seed, long steps, double wallSeconds, double meanReward,
@@ -119,9 +119,9 @@ public final class LearningCurve {
       x.add(0.0);
       y.add(0.0);
     }
-    chart.addSeries("training episodes (sampled actions)", x, y).setMarker(SeriesMarkers.CIRCLE);
+    chart.addSeries("training episodes (learning)", x, y).setMarker(SeriesMarkers.CIRCLE);
     if (!ex.isEmpty()) {
-      chart.addSeries("evaluation (greedy actions)", ex, ey).setMarker(SeriesMarkers.DIAMOND);
+      chart.addSeries("evaluation (no updates, validation seed)", ex, ey).setMarker(SeriesMarkers.DIAMOND);
     }
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
   }

@@ -16,8 +16,8 @@ import org.dpem.controller.run.SimulatedRun;
 /**
  * Trains the DPEM agents in virtual time: episode e is one simulated run of
  * {@code episodeSeconds} of arrivals (then until its requests end) on training seed
- * {@code seed + e}, learning online; every {@code evalEvery} episodes the greedy policy is
- * evaluated on one fixed validation seed ({@link #validationSeed}). After each episode the
+ * {@code seed + e}, learning online; every {@code evalEvery} episodes the trained policy is
+ * evaluated, without updates, on one fixed validation seed ({@link #validationSeed}). After each episode the
  * weights (with optimizer and random state) and the learning curve are written to the output
  * directory, and the best evaluation's weights to {@code best/}; training resumes from there
  * exactly at an episode boundary.

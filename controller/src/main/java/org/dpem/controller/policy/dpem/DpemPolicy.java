@@ -35,9 +35,14 @@ import org.dpem.learning.ppo.UpdateStats;
  * measures these network-wide; {@link Credit} splits the team reward over the agents by local
  * evidence, the shares summing to the team reward.
  *
- * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}; evaluating:
- * the most probable allowed action, no updates. Loop thread only (the training status may be
- * read from any thread).
+ * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}. Evaluating (a
+ * trained checkpoint): actions are still sampled from the trained distribution, with no
+ * updates. The trained policy is stochastic on purpose: what it learns for a request is largely
+ * <em>when</em> to claim, as a per-epoch probability of claiming rather than waiting (e.g. 0.3);
+ * taking the most probable action turns that into "never claim" and lost half the deliveries in
+ * our measurements, so {@link #setGreedyActions} is there for comparison only. Sampling draws
+ * from the agent's checkpointed random stream, so a reloaded policy decides identically.
+ * Loop thread only (the training status may be read from any thread).
  */
 public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   public static final String NAME = "dpem";
@@ -47,6 +52,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   private final PpoAgent agent;
   private final AgentsConfig settings;
   private boolean learning;
+  private boolean greedyActions;
   private NodeEncoding encoding;
   private RolloutBuffer rollout;
   private float[] obs;
@@ -54,6 +60,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   private float[] lastObs;
   private boolean[] lastMasks;
   private ActionBatch lastChosen;
+  private int[] actions;
   private float[] rewards;
   private Credit credit;
   private boolean[] dones;
@@ -76,6 +83,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
         .hiddenSizes(List.of(a.hiddenUnits(), a.hiddenUnits()))
         .learningRate(a.learningRate())
         .gamma(a.discount())
+        .gaeLambda(a.gaeLambda())
         .clipCoef(a.ppoClip())
         .minibatchSize(a.minibatch())
         .rolloutSteps(a.rolloutEpochs())
@@ -92,7 +100,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
 
   /**
    * A trained policy from {@code dir}/{@value #CHECKPOINT}, written under the same
-   * {@code controller.agents} settings; decides greedily and does not learn unless
+   * {@code controller.agents} settings; samples its actions and does not learn unless
    * {@link #setLearning} says so.
    */
   public static DpemPolicy load(Path dir, AgentsConfig a) throws IOException {
@@ -114,7 +122,12 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     return true;
   }
 
-  /** Switches between sampling and learning, and greedy decisions without updates. */
+  /** Takes the most probable allowed action instead of sampling when not learning. */
+  public void setGreedyActions(boolean on) {
+    greedyActions = on;
+  }
+
+  /** Switches between learning (sampling, updates) and evaluating (no updates). */
   public void setLearning(boolean on) {
     endEpisode();
     learning = on;
@@ -131,8 +144,10 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     }
     int rows = encoding.rows();
     encoding.encode(view, obs, masks);
-    ActionBatch chosen = learning ? agent.act(obs, masks, rows) : agent.actGreedy(obs, masks, rows);
+    ActionBatch chosen = learning || !greedyActions ? agent.act(obs, masks, rows)
+        : agent.actGreedy(obs, masks, rows);
     steps++;
+    actions = chosen.actions();
     if (learning) {
       episodeReward += reward(view.previous());
       credit.rewards(view, settings.contentionPenalty(), settings.wastePenalty(), rewards);
@@ -197,6 +212,16 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     state = new TrainingState(learning ? "learning" : "evaluating", steps, agent.updates(),
         encoding == null ? 0 : encoding.rows(), u == null ? Double.NaN : u.entropy(),
         u == null ? Double.NaN : u.approxKl());
+  }
+
+  /** The masks of the last decision, row by row ({@link NodeEncoding#LOGITS} each). */
+  boolean[] lastMasks() {
+    return masks;
+  }
+
+  /** The actions of the last decision, row by row ({@link NodeEncoding#HEADS} each). */
+  int[] lastActions() {
+    return actions;
   }
 
   /** What the policy is doing, for the admin socket; any thread. */
