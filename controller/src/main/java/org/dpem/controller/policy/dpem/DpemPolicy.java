@@ -39,8 +39,8 @@ import org.dpem.learning.ppo.UpdateStats;
  * trained checkpoint): actions are still sampled from the trained distribution, with no
  * updates. The trained policy is stochastic on purpose: what it learns for a request is largely
  * <em>when</em> to claim, as a per-epoch probability of claiming rather than waiting (e.g. 0.3);
- * taking the most probable action turns that into "never claim" and lost half the deliveries in
- * our measurements, so {@link #setGreedyActions} is there for comparison only. Sampling draws
+ * taking the most probable action turns that into "never claim" (in a first 4-minute training
+ * on paper-100, 0.27 delivery rate on the validation seed against 0.42 sampled). Sampling draws
  * from the agent's checkpointed random stream, so a reloaded policy decides identically.
  * Loop thread only (the training status may be read from any thread).
  */
@@ -52,7 +52,6 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   private final PpoAgent agent;
   private final AgentsConfig settings;
   private boolean learning;
-  private boolean greedyActions;
   private NodeEncoding encoding;
   private RolloutBuffer rollout;
   private float[] obs;
@@ -122,11 +121,6 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     return true;
   }
 
-  /** Takes the most probable allowed action instead of sampling when not learning. */
-  public void setGreedyActions(boolean on) {
-    greedyActions = on;
-  }
-
   /** Switches between learning (sampling, updates) and evaluating (no updates). */
   public void setLearning(boolean on) {
     endEpisode();
@@ -144,8 +138,8 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     }
     int rows = encoding.rows();
     encoding.encode(view, obs, masks);
-    ActionBatch chosen = learning || !greedyActions ? agent.act(obs, masks, rows)
-        : agent.actGreedy(obs, masks, rows);
+    // sampled in evaluation too (see the class comment); actGreedy is not used
+    ActionBatch chosen = agent.act(obs, masks, rows);
     steps++;
     actions = chosen.actions();
     if (learning) {
