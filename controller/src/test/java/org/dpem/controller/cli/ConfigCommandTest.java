@@ -44,7 +44,8 @@ class ConfigCommandTest {
     assertThat(err.toString().lines()).startsWith(
         f + ":3:11: controller.admin.port: must be an integer in [1, 65535], got 70000",
         f + ":4:3: controller.polcy: unknown key (did you mean 'policy'?); expected one of policy, epoch_ms, k_paths,"
-            + " agents, federation, admin, broker, journal, metrics, signing_key_file");
+            + " agents, federation, admin, broker, journal, metrics, greedy, greedy_tuned, predictive_greedy,"
+            + " signing_key_file");
     assertThat(out.toString()).isEmpty();
   }
 
