@@ -16,8 +16,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The DPEM decision for all 100 agents of paper-100 in one epoch (encode, one batched forward
  * call, sample, decode), on the views of 120 simulated seconds recorded under greedy, evaluated
- * without updates. Run with {@code mvn -o -q -B -pl controller test -Dtest=DpemDecisionBench
- * -Ddpem.bench=true}. Prints p50/p99 of wall and of the calling thread's CPU time (with one
+ * without updates. Run with {@code mvn -o -q -B -pl controller -am test -Dtest=DpemDecisionBench
+ * -Dsurefire.failIfNoSpecifiedTests=false -Ddpem.bench=true}. Prints p50/p99 of wall and of the
+ * calling thread's CPU time (with one
  * PyTorch thread the native work runs on it), since the machine may be shared.
  */
 @EnabledIfSystemProperty(named = "dpem.bench", matches = "true")
