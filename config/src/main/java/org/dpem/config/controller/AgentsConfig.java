@@ -15,11 +15,19 @@ import java.util.Objects;
  * @param minibatch PPO minibatch size
  * @param contentionPenalty reward penalty per contention
  * @param seed seed for weight initialisation and exploration
+ * @param wastePenalty reward penalty per stocked pair wasted (generated but never handed over)
+ * @param rolloutEpochs epochs of every node's experience gathered before each PPO update
+ * @param updateEpochs passes over a rollout per PPO update
+ * @param entropyCoef PPO entropy bonus weight
+ * @param gaeLambda GAE(lambda) trace parameter
  */
 public record AgentsConfig(int forecastHorizon, int historyEpochs, Forecaster forecaster, int hiddenUnits,
-    double learningRate, double discount, double ppoClip, int minibatch, double contentionPenalty, long seed) {
+    double learningRate, double discount, double ppoClip, int minibatch, double contentionPenalty, long seed,
+    double wastePenalty, int rolloutEpochs, int updateEpochs, double entropyCoef, double gaeLambda) {
 
-  public static final AgentsConfig DEFAULT = new AgentsConfig(8, 32, Forecaster.LSTM, 64, 3e-4, 0.99, 0.2, 256, 0.1, 1L);
+  // rollout, epochs and entropy bonus: CleanRL's ppo.py defaults (128 steps, 4 epochs, 0.01)
+  public static final AgentsConfig DEFAULT = new AgentsConfig(8, 32, Forecaster.LSTM, 64, 3e-4, 0.99, 0.2, 256, 0.1, 1L,
+      0.1, 128, 4, 0.01, 0.95);
 
   public AgentsConfig {
     Objects.requireNonNull(forecaster);

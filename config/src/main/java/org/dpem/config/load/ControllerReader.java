@@ -67,7 +67,12 @@ final class ControllerReader {
         a.number("ppo_clip", d.ppoClip(), new Bounds(0, false, 1, true)),
         a.integer("minibatch", d.minibatch(), Bounds.closed(1, 1_000_000)),
         a.number("contention_penalty", d.contentionPenalty(), Bounds.NON_NEGATIVE),
-        a.longValue("seed", d.seed()));
+        a.longValue("seed", d.seed()),
+        a.number("waste_penalty", d.wastePenalty(), Bounds.NON_NEGATIVE),
+        a.integer("rollout_epochs", d.rolloutEpochs(), Bounds.closed(1, 100_000)),
+        a.integer("update_epochs", d.updateEpochs(), Bounds.closed(1, 1000)),
+        a.number("entropy_coef", d.entropyCoef(), Bounds.NON_NEGATIVE),
+        a.number("gae_lambda", d.gaeLambda(), Bounds.UNIT));
     a.finish();
     return r;
   }

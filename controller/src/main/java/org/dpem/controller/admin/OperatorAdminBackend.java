@@ -37,6 +37,7 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   private final Supplier<Operator> operator;
   private volatile Supplier<FederationStatus> federation;
+  private volatile Supplier<Training> training;
 
   public OperatorAdminBackend(Operator operator) {
     this(() -> operator);
@@ -48,6 +49,21 @@ public final class OperatorAdminBackend implements AdminBackend {
    */
   public OperatorAdminBackend(Supplier<Operator> operator) {
     this.operator = operator;
+  }
+
+  /**
+   * What a learning policy reports: its mode ({@code learning}, or {@code evaluating} a trained
+   * policy), epochs decided, weight updates.
+   */
+  public record Training(String mode, long steps, long updates) {}
+
+  /**
+   * Reports training through {@code train} from now on: {@code state} gives the learning
+   * policy's state, or null when none has been made.
+   */
+  public OperatorAdminBackend withTraining(Supplier<Training> state) {
+    this.training = state;
+    return this;
   }
 
   /** Reports federation through {@code status} from now on (an aggregator runs in this controller). */
@@ -249,9 +265,16 @@ public final class OperatorAdminBackend implements AdminBackend {
 
   @Override
   public CompletionStage<TrainingStatus> training() {
-    return CompletableFuture.failedFuture(new AdminException(AdminException.Code.UNAVAILABLE,
-        "training is not reported by this controller: it runs a fixed policy, and the learning"
-            + " layer (training, federation) is not built yet"));
+    Supplier<Training> t = training;
+    return guard(op().status().thenApply(s -> {
+      Training now = t == null ? null : t.get();
+      if (now == null || !s.policy().equals("dpem")) {
+        throw new AdminException(AdminException.Code.UNAVAILABLE, "the policy in force, "
+            + s.policy() + ", does not learn: training is reported while policy dpem runs");
+      }
+      // a learning policy's evaluation is the running controller's own delivery rate so far
+      return new TrainingStatus(now.mode(), now.steps(), now.updates(), s.deliveryRate());
+    }));
   }
 
   @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = {"Distributed Predictive Entanglement Management: controller for quantum-network edge clouds.",
         "Logs go to ~/.dpem/dpem.log (-Ddpem.log.file=FILE to change); the console shows warnings and errors."},
-    subcommands = {RunCommand.class, ForecastCommand.class, BenchCommand.class, ConfigCommand.class, AdminCommand.class, SimulateCommand.class,
+    subcommands = {RunCommand.class, TrainCommand.class, ForecastCommand.class, BenchCommand.class, ConfigCommand.class, AdminCommand.class, SimulateCommand.class,
         SimDeviceCommand.class, DeviceCommand.class, PrivacyCommand.class, AgentCommand.class, ExperimentCommand.class,
         CommandLine.HelpCommand.class})
 public final class DpemCommand implements Callable<Integer> {

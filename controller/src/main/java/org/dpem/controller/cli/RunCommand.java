@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dpem.config.ConfigException;
 import org.dpem.config.ConfigLoader;
 import org.dpem.config.DpemConfig;
@@ -25,6 +26,7 @@ import org.dpem.controller.federation.MqttFederationTransport;
 import org.dpem.driver.transport.MqttSettings;
 import org.dpem.controller.hil.HilDevices;
 import org.dpem.controller.policy.Policies;
+import org.dpem.controller.policy.dpem.DpemPolicy;
 import org.dpem.controller.run.RunOptions;
 import org.dpem.controller.run.RunReport;
 import org.dpem.controller.run.Scenario;
@@ -50,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Config file (default ${DEFAULT-VALUE}; the shipped copy is used when that file is absent).")
   String config;
 
-  @Option(names = "--policy", description = "Allocation policy: greedy, greedy-tuned, central-lp, max-weight, predictive-greedy (default: the config's).")
+  @Option(names = "--policy", description = "Allocation policy: greedy, greedy-tuned, central-lp, max-weight, predictive-greedy, dpem (default: the config's).")
   String policy;
 
   @Option(names = "--duration", converter = DurationConverter.class,
@@ -82,6 +84,11 @@ public final class RunCommand implements Callable<Integer> {
       + "the run resumes what the journal holds (default: the config's `journal`, dpem.journal). "
       + "A simulated run starts afresh, so it refuses a journal that already holds records (default: none)."})
   Path journal;
+
+  @Option(names = "--checkpoint", description = {"With --policy dpem: the trained policy in this directory "
+      + "(DIR/policy.ckpt from `dpem train`, written under the same controller.agents settings), run without "
+      + "learning (actions sampled from the trained policy). Without it, dpem learns online from the config's initial weights."})
+  Path checkpoint;
 
   @Option(names = "--prometheus-port", description = "Serve metrics for Prometheus on 127.0.0.1 at this port (default: the config's, if any).")
   Integer prometheusPort;
@@ -125,7 +132,17 @@ public final class RunCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed : cfg.workload().seed();
     OptionalInt prom = prometheusPort != null ? OptionalInt.of(prometheusPort)
         : cfg.controller().metrics().prometheusPort();
-    Scenario scenario = ScenarioBuilder.build(cfg);
+    if (checkpoint != null && !policyName.equals(DpemPolicy.NAME)) {
+      System.err.println("dpem run: --checkpoint is for --policy dpem, not " + policyName);
+      return 2;
+    }
+    if (checkpoint != null && !Files.isRegularFile(checkpoint.resolve(DpemPolicy.CHECKPOINT))) {
+      System.err.println("dpem run: --checkpoint " + checkpoint + ": no " + DpemPolicy.CHECKPOINT
+          + " there (write one with dpem train --out DIR)");
+      return 2;
+    }
+    AtomicReference<DpemPolicy> learner = new AtomicReference<>();
+    Scenario scenario = withDpem(ScenarioBuilder.build(cfg), cfg, learner);
     // equipment outlives the controller, so such a run always journals and resumes
     Path journalFile = journal != null ? journal
         : HilDevices.needed(cfg) ? cfg.controller().journal() : null;
@@ -144,7 +161,14 @@ public final class RunCommand implements Callable<Integer> {
         + (speed == null ? "" : ", " + speed + "x real time")
         + (journalFile == null ? "" : ", journal " + journalFile));
     SimulatedRun run = new SimulatedRun(scenario, opts);
-    OperatorAdminBackend backend = new OperatorAdminBackend(run::operator);
+    OperatorAdminBackend backend = new OperatorAdminBackend(run::operator).withTraining(() -> {
+      DpemPolicy d = learner.get();
+      if (d == null) {
+        return null;
+      }
+      DpemPolicy.TrainingState t = d.state();
+      return new OperatorAdminBackend.Training(t.mode(), t.steps(), t.updates());
+    });
     try (Services services = Services.start(cfg, adminPort, brokerPort, backend);
         FederationCoordinator fed = startFederation(cfg, services, backend, run)) {
       return runWith(cfg, run, services, out);
@@ -152,6 +176,28 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("dpem run: " + e.getMessage());
       return 2;
     }
+  }
+
+  /**
+   * The scenario's policies, with {@code dpem} loaded from --checkpoint when given (each time it
+   * is asked for, e.g. on a switch over the admin socket), and the last dpem policy made kept
+   * for the admin socket's {@code train}.
+   */
+  private Scenario withDpem(Scenario s, DpemConfig cfg, AtomicReference<DpemPolicy> learner) {
+    return s.withPolicies(name -> {
+      if (!name.equals(DpemPolicy.NAME)) {
+        return s.policies().apply(name);
+      }
+      DpemPolicy d;
+      try {
+        d = checkpoint == null ? (DpemPolicy) s.policies().apply(name)
+            : DpemPolicy.load(checkpoint, cfg.controller().agents());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("--checkpoint " + checkpoint + ": " + e.getMessage(), e);
+      }
+      learner.set(d);
+      return d;
+    });
   }
 
   /**

@@ -19,13 +19,16 @@ package org.dpem.controller.metrics;
  * @param refused claims refused
  * @param resourceShareHeld sum over resources of held / capacity over the epoch (resource-epochs)
  * @param fidelitySum sum of the delivered pairs' fidelities (mean = fidelitySum / pairsDelivered)
+ * @param stockedPairs link pairs stocked this epoch
+ * @param stockedPairsUsed stocked pairs handed over to allocations this epoch (summed over a
+ *     run, stocked minus used is {@link Summary#stockedPairsWasted})
  */
 public record EpochMetrics(long epoch, int arrived, int rejected, long pairsRequested,
     long pairsDelivered, int delivered, int expired, int failed, int contentionEvents,
     int sharedCells, int oversubscribedCells, int granted, int refused, double resourceShareHeld,
-    double fidelitySum) {
+    double fidelitySum, long stockedPairs, long stockedPairsUsed) {
 
-  public static final EpochMetrics NONE = new EpochMetrics(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final EpochMetrics NONE = new EpochMetrics(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Delivery minus a contention penalty: the reward shape ARCHITECTURE.md names. */
   public double reward(double contentionPenalty) {

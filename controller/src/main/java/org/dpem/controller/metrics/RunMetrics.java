@@ -57,6 +57,8 @@ public final class RunMetrics implements RequestListener {
   private int eExpired;
   private int eFailed;
   private double eFidelitySum;
+  private long stockedAtClose;
+  private long usedAtClose;
 
   public RunMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -208,7 +210,10 @@ public final class RunMetrics implements RequestListener {
     contentionCounter.increment(contentionEvents);
     EpochMetrics m = new EpochMetrics(epoch, eArrived, eRejected, ePairsRequested,
         ePairsDelivered, eDelivered, eExpired, eFailed, contentionEvents, sharedCells,
-        oversubscribedCells, granted, refused, shareHeld, eFidelitySum);
+        oversubscribedCells, granted, refused, shareHeld, eFidelitySum,
+        stocked.get() - stockedAtClose, stockUsed - usedAtClose);
+    stockedAtClose += m.stockedPairs();
+    usedAtClose += m.stockedPairsUsed();
     eArrived = eRejected = eDelivered = eExpired = eFailed = 0;
     ePairsRequested = ePairsDelivered = 0;
     eFidelitySum = 0;

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.dpem.config.controller.AgentsConfig;
 import org.dpem.config.controller.GreedyConfig;
+import org.dpem.controller.policy.dpem.DpemPolicy;
 import org.dpem.learning.forecast.Forecaster;
 
 /** The policies available by name; new ones (the learned DPEM policy) register here. */
@@ -19,6 +21,7 @@ public final class Policies {
     BY_NAME.put("central-lp", CentralLpPolicy::new);
     BY_NAME.put("max-weight", MaxWeightPolicy::new);
     BY_NAME.put("predictive-greedy", PredictiveGreedyPolicy::new);
+    BY_NAME.put(DpemPolicy.NAME, () -> DpemPolicy.learning(AgentsConfig.DEFAULT));
   }
 
   private Policies() {}
@@ -45,10 +48,17 @@ public final class Policies {
    */
   public static Function<String, AllocationPolicy> configured(GreedyConfig greedy, GreedyConfig tuned,
       BiFunction<Integer, Integer, Forecaster> stockForecasts) {
+    return configured(greedy, tuned, stockForecasts, AgentsConfig.DEFAULT);
+  }
+
+  /** As above, with {@code dpem} learning online from fresh weights under {@code agents}. */
+  public static Function<String, AllocationPolicy> configured(GreedyConfig greedy, GreedyConfig tuned,
+      BiFunction<Integer, Integer, Forecaster> stockForecasts, AgentsConfig agents) {
     return name -> switch (name) {
       case "greedy" -> new GreedyPolicy("greedy", greedy);
       case "greedy-tuned" -> new GreedyPolicy("greedy-tuned", tuned);
       case "predictive-greedy" -> new PredictiveGreedyPolicy(stockForecasts);
+      case DpemPolicy.NAME -> DpemPolicy.learning(agents);
       default -> create(name);
     };
   }

@@ -45,4 +45,9 @@ public record Scenario(Topology topology, NetworkModel model, LongFunction<Arriv
     double phase = (seconds % cycleS) / cycleS;
     return phase >= 0.125 && phase < 0.375;
   }
+
+  /** The same scenario whose policies come from {@code policies} (e.g. a policy being trained). */
+  public Scenario withPolicies(Function<String, AllocationPolicy> policies) {
+    return new Scenario(topology, model, arrivals, description, policies, cycleS, forecasts);
+  }
 }

@@ -67,7 +67,8 @@ public final class ScenarioBuilder {
         + " nodes, " + topo.links().size() + " links, workload " + w.arrivals().type(),
         Policies.configured(cfg.controller().greedy(), cfg.controller().greedyTuned(),
             ForecasterFactory.of(cfg.controller().stockForecaster(),
-                ForecastSpec.seasonEpochs(w, cfg.controller().epochMs()), cfg.controller().agents().seed())::forSeries),
+                ForecastSpec.seasonEpochs(w, cfg.controller().epochMs()), cfg.controller().agents().seed())::forSeries,
+            cfg.controller().agents()),
         w.arrivals() instanceof MixedArrivals m ? m.periodS()
             : w.arrivals() instanceof DiurnalArrivals d ? d.periodS() : 0,
         ForecastSpec.of(cfg));

@@ -97,7 +97,7 @@ class PoliciesTest {
   @Test
   void policiesAreFoundByName() {
     assertThat(Policies.names()).containsExactly("greedy", "greedy-tuned", "central-lp", "max-weight",
-        "predictive-greedy");
+        "predictive-greedy", "dpem");
     assertThat(Policies.create("predictive-greedy").name()).isEqualTo("predictive-greedy");
     assertThat(Policies.create("max-weight").name()).isEqualTo("max-weight");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Policies.create("nope"))

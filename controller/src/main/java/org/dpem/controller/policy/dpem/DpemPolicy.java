@@ -1,0 +1,250 @@
+package org.dpem.controller.policy.dpem;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpem.config.controller.AgentsConfig;
+import org.dpem.controller.metrics.EpochMetrics;
+import org.dpem.controller.policy.AllocationPolicy;
+import org.dpem.controller.policy.Decision;
+import org.dpem.controller.policy.EpochView;
+import org.dpem.controller.policy.StockOrder;
+import org.dpem.controller.reserve.Claim;
+import org.dpem.learning.ppo.ActionBatch;
+import org.dpem.learning.ppo.PpoAgent;
+import org.dpem.learning.ppo.PpoConfig;
+import org.dpem.learning.ppo.RolloutBuffer;
+import org.dpem.learning.ppo.UpdateStats;
+
+/**
+ * The DPEM policy: one agent per node, all sharing one set of PPO weights. Every epoch each
+ * node's local observation ({@link NodeEncoding}) is a row of one batched forward call; agents
+ * claim without seeing each other's claims, so their claims can collide, and the shared
+ * reservation settles that as for every policy.
+ *
+ * <p>The batch is always every node (a fixed number of rows, with masks): a node with nothing
+ * to decide gets a row whose only allowed actions are "wait" and "no stock". The rollout buffer
+ * runs GAE along each row over consecutive epochs, which needs the same agent in the same row
+ * every epoch; a variable batch would break those chains, and 100 rows cost one forward call all
+ * the same.
+ *
+ * <p>Reward: the previous epoch's delivered pairs, minus {@code contention_penalty} per
+ * contention event, minus {@code waste_penalty} per stocked pair not (yet) handed over (stocked
+ * this epoch minus stock used this epoch, which sums to the run's wasted stock). The loop
+ * measures these network-wide; {@link Credit} splits the team reward over the agents by local
+ * evidence, the shares summing to the team reward.
+ *
+ * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}. Evaluating (a
+ * trained checkpoint): actions are still sampled from the trained distribution, with no
+ * updates. The trained policy is stochastic on purpose: what it learns for a request is largely
+ * <em>when</em> to claim, as a per-epoch probability of claiming rather than waiting (e.g. 0.3);
+ * taking the most probable action turns that into "never claim" (in a first 4-minute training
+ * on paper-100, 0.27 delivery rate on the validation seed against 0.42 sampled). Sampling draws
+ * from the agent's checkpointed random stream, so a reloaded policy decides identically.
+ * Loop thread only (the training status may be read from any thread).
+ */
+public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
+  public static final String NAME = "dpem";
+  /** File name of the policy checkpoint in a training directory. */
+  public static final String CHECKPOINT = "policy.ckpt";
+
+  private final PpoAgent agent;
+  private final AgentsConfig settings;
+  private boolean learning;
+  private NodeEncoding encoding;
+  private RolloutBuffer rollout;
+  private float[] obs;
+  private boolean[] masks;
+  private float[] lastObs;
+  private boolean[] lastMasks;
+  private ActionBatch lastChosen;
+  private int[] actions;
+  private float[] rewards;
+  private Credit credit;
+  private boolean[] dones;
+  private volatile TrainingState state;
+  private long steps;
+  private double episodeReward;
+  private UpdateStats lastUpdate;
+
+  private DpemPolicy(PpoAgent agent, AgentsConfig settings, boolean learning) {
+    this.agent = agent;
+    this.settings = settings;
+    this.learning = learning;
+    this.state = new TrainingState(learning ? "learning" : "evaluating", 0, agent.updates(), 0,
+        Double.NaN, Double.NaN);
+  }
+
+  /** The PPO settings of {@code controller.agents}; the rest are {@link PpoConfig#defaults}. */
+  public static PpoConfig ppoConfig(AgentsConfig a) {
+    return PpoConfig.defaults(NodeEncoding.OBSERVATION_SIZE, NodeEncoding.heads()).toBuilder()
+        .hiddenSizes(List.of(a.hiddenUnits(), a.hiddenUnits()))
+        .learningRate(a.learningRate())
+        .gamma(a.discount())
+        .gaeLambda(a.gaeLambda())
+        .clipCoef(a.ppoClip())
+        .minibatchSize(a.minibatch())
+        .rolloutSteps(a.rolloutEpochs())
+        .updateEpochs(a.updateEpochs())
+        .entropyCoef(a.entropyCoef())
+        .seed(a.seed())
+        .build();
+  }
+
+  /** Fresh weights from the config's seed; learns online. */
+  public static DpemPolicy learning(AgentsConfig a) {
+    return new DpemPolicy(PpoAgent.create(ppoConfig(a)), a, true);
+  }
+
+  /**
+   * A trained policy from {@code dir}/{@value #CHECKPOINT}, written under the same
+   * {@code controller.agents} settings; samples its actions and does not learn unless
+   * {@link #setLearning} says so.
+   */
+  public static DpemPolicy load(Path dir, AgentsConfig a) throws IOException {
+    return new DpemPolicy(PpoAgent.load(dir.resolve(CHECKPOINT), ppoConfig(a)), a, false);
+  }
+
+  /** Writes the weights, optimizer and random state to {@code dir}/{@value #CHECKPOINT}. */
+  public void save(Path dir) throws IOException {
+    agent.save(dir.resolve(CHECKPOINT));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean readsForecasts() {
+    return true;
+  }
+
+  /** Switches between learning (sampling, updates) and evaluating (no updates). */
+  public void setLearning(boolean on) {
+    endEpisode();
+    learning = on;
+  }
+
+  public boolean isLearning() {
+    return learning;
+  }
+
+  @Override
+  public Decision decide(EpochView view) {
+    if (encoding == null || encoding.model() != view.model()) {
+      start(new NodeEncoding(view.model()));
+    }
+    int rows = encoding.rows();
+    encoding.encode(view, obs, masks);
+    // sampled in evaluation too (see the class comment); actGreedy is not used
+    ActionBatch chosen = agent.act(obs, masks, rows);
+    steps++;
+    actions = chosen.actions();
+    if (learning) {
+      episodeReward += reward(view.previous());
+      credit.rewards(view, settings.contentionPenalty(), settings.wastePenalty(), rewards);
+      if (lastChosen != null) {
+        rollout.add(lastObs, lastMasks, lastChosen, rewards, dones);
+        if (rollout.isFull()) {
+          // this epoch's values bootstrap the rollout's last step
+          rollout.finish(chosen.values());
+          lastUpdate = agent.update(rollout);
+          rollout.clear();
+        }
+      }
+      System.arraycopy(obs, 0, lastObs, 0, obs.length);
+      System.arraycopy(masks, 0, lastMasks, 0, masks.length);
+      lastChosen = chosen;
+    }
+    publish();
+    List<Claim> claims = new ArrayList<>();
+    List<StockOrder> stock = new ArrayList<>();
+    encoding.decide(chosen.actions(), claims, stock, credit);
+    return new Decision(claims, stock);
+  }
+
+  /** The team reward for the epoch {@code m} describes. */
+  double reward(EpochMetrics m) {
+    return m.pairsDelivered() - settings.contentionPenalty() * m.contentionEvents()
+        - settings.wastePenalty() * (m.stockedPairs() - m.stockedPairsUsed());
+  }
+
+  /**
+   * Ends an episode (a training run): the last step is closed as terminal, and the unfinished
+   * rollout is dropped, so that a checkpoint taken now resumes exactly (a rollout in progress is
+   * not checkpointed). Returns the episode's summed team reward.
+   */
+  public double endEpisode() {
+    double r = episodeReward;
+    episodeReward = 0;
+    lastChosen = null;
+    if (rollout != null) {
+      rollout.clear();
+      credit.reset();
+    }
+    return r;
+  }
+
+  private void start(NodeEncoding e) {
+    encoding = e;
+    int rows = e.rows();
+    obs = new float[rows * NodeEncoding.OBSERVATION_SIZE];
+    masks = new boolean[rows * NodeEncoding.LOGITS];
+    lastObs = new float[obs.length];
+    lastMasks = new boolean[masks.length];
+    rewards = new float[rows];
+    dones = new boolean[rows];
+    rollout = new RolloutBuffer(agent.config(), rows);
+    credit = new Credit(e.model());
+    lastChosen = null;
+  }
+
+  private void publish() {
+    UpdateStats u = lastUpdate;
+    state = new TrainingState(learning ? "learning" : "evaluating", steps, agent.updates(),
+        encoding == null ? 0 : encoding.rows(), u == null ? Double.NaN : u.entropy(),
+        u == null ? Double.NaN : u.approxKl());
+  }
+
+  /** The masks of the last decision, row by row ({@link NodeEncoding#LOGITS} each). */
+  boolean[] lastMasks() {
+    return masks;
+  }
+
+  /** The actions of the last decision, row by row ({@link NodeEncoding#HEADS} each). */
+  int[] lastActions() {
+    return actions;
+  }
+
+  /** What the policy is doing, for the admin socket; any thread. */
+  public TrainingState state() {
+    return state;
+  }
+
+  /** Epochs decided so far (each one environment step of every agent). */
+  public long steps() {
+    return steps;
+  }
+
+  public long updates() {
+    return agent.updates();
+  }
+
+  @Override
+  public void close() {
+    agent.close();
+  }
+
+  /**
+   * @param mode {@code learning} or {@code evaluating}
+   * @param steps epochs decided by this policy instance
+   * @param updates PPO updates of its weights, checkpointed ones included
+   * @param agents agents (rows) per epoch
+   * @param entropy mean entropy of the last update, NaN before one
+   * @param approxKl approximate KL of the last update, NaN before one
+   */
+  public record TrainingState(String mode, long steps, long updates, int agents, double entropy,
+      double approxKl) {}
+}
