@@ -22,7 +22,9 @@ import org.dpem.controller.experiment.ExperimentPlan;
 import org.dpem.controller.experiment.ExperimentReport;
 import org.dpem.controller.experiment.Replay;
 import org.dpem.controller.experiment.RunResult;
+import org.dpem.controller.experiment.TrainedPolicy;
 import org.dpem.controller.policy.Policies;
+import org.dpem.controller.policy.dpem.DpemPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,6 +79,11 @@ public final class ExperimentCommand implements Callable<Integer> {
       + " run, else predictive-greedy if run).")
   String focus;
 
+  @Option(names = "--checkpoint", description = {"The trained DPEM policy that method dpem evaluates:"
+      + " the --out directory of dpem train, whose training and validation seeds must not be"
+      + " evaluation seeds. Without it dpem is not run."})
+  Path checkpoint;
+
   @Option(names = "--jobs", description = "Runs in parallel (default: the number of cores).")
   Integer jobs;
 
@@ -128,7 +135,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     for (int i = 0; i < nSeeds; i++) {
       seedList.add(firstSeed + i);
     }
-    List<String> ms = methods != null ? methods : available();
+    TrainedPolicy trained = null;
+    if (checkpoint != null) {
+      try {
+        trained = TrainedPolicy.read(checkpoint);
+      } catch (java.io.IOException e) {
+        System.err.println("dpem experiment: --checkpoint " + e.getMessage());
+        return 2;
+      }
+    }
+    List<String> ms = methods != null ? methods : available(trained != null);
     for (String m : ms) {
       if (!Policies.names().contains(m)) {
         System.err.println("dpem experiment: --methods: '" + m + "' is not available in this build"
@@ -150,7 +166,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     double duration = durationS != null ? durationS : quick ? 120 : 600;
     ExperimentPlan plan;
     try {
-      plan = new ExperimentPlan(yaml, config, ms, seedList, duration, sweepMap, f);
+      if (trained != null && !ms.contains(DpemPolicy.NAME)) {
+        throw new IllegalArgumentException("--checkpoint is for method dpem, which --methods leaves out");
+      }
+      plan = new ExperimentPlan(yaml, config, ms, seedList, duration, sweepMap, f, trained);
     } catch (IllegalArgumentException e) {
       System.err.println("dpem experiment: " + e.getMessage());
       return 2;
@@ -197,10 +216,11 @@ public final class ExperimentCommand implements Callable<Integer> {
     return o.identical() ? 0 : 1;
   }
 
-  static List<String> available() {
+  /** The methods of this build in report order; {@code dpem} only with a trained policy. */
+  static List<String> available(boolean trainedDpem) {
     List<String> ms = new ArrayList<>();
     for (String m : PREFERRED) {
-      if (Policies.names().contains(m)) {
+      if (Policies.names().contains(m) && (trainedDpem || !m.equals(DpemPolicy.NAME))) {
         ms.add(m);
       }
     }

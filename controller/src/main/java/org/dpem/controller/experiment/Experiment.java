@@ -30,7 +30,7 @@ public final class Experiment {
       for (RunSpec s : specs) {
         futures.add(pool.submit(() -> {
           RunResult r = RunExecutor.execute(plan.configYaml(), plan.configName(), s,
-              out.resolve("runs").resolve(s.id()));
+              plan.dpem(), out.resolve("runs").resolve(s.id()));
           done.accept(r);
           return r;
         }));

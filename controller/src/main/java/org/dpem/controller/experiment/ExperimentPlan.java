@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dpem.controller.policy.dpem.DpemPolicy;
 
 /**
  * What an experiment runs: methods x evaluation seeds x sweep points, every method on identical
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param durationS simulated seconds of arrivals per run
  * @param sweeps key to values; runs cover the cartesian product of all sweeps
  * @param focus the method compared against every other one (the learned one when present)
+ * @param dpem the trained policy that method {@code dpem} evaluates; null when it is not run
  */
 public record ExperimentPlan(String configYaml, String configName, List<String> methods,
-    List<Long> seeds, double durationS, Map<String, List<String>> sweeps, String focus) {
+    List<Long> seeds, double durationS, Map<String, List<String>> sweeps, String focus,
+    TrainedPolicy dpem) {
   public ExperimentPlan {
     Objects.requireNonNull(configYaml, "configYaml");
     methods = List.copyOf(methods);
@@ -31,6 +34,22 @@ public record ExperimentPlan(String configYaml, String configName, List<String> 
     if (focus != null && !methods.contains(focus)) {
       throw new IllegalArgumentException("focal method '" + focus + "' is not among the methods " + methods);
     }
+    if (methods.contains(DpemPolicy.NAME) && dpem == null) {
+      // Learning online on the evaluation seeds would be training on the test set.
+      throw new IllegalArgumentException("method dpem needs a trained policy: --checkpoint DIR, the"
+          + " output of dpem train on seeds disjoint from the evaluation seeds");
+    }
+    if (dpem != null && !dpem.overlap(seeds).isEmpty()) {
+      throw new IllegalArgumentException("the policy in " + dpem.dir() + " was trained or validated on"
+          + " evaluation seeds " + dpem.overlap(seeds) + "; evaluate it on other seeds (--first-seed)"
+          + " or train it on others");
+    }
+  }
+
+  /** A plan without the learned policy. */
+  public ExperimentPlan(String configYaml, String configName, List<String> methods, List<Long> seeds,
+      double durationS, Map<String, List<String>> sweeps, String focus) {
+    this(configYaml, configName, methods, seeds, durationS, sweeps, focus, null);
   }
 
   /** Every sweep point (the cartesian product), in declaration order; one empty point without sweeps. */

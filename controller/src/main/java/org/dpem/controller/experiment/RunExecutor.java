@@ -15,6 +15,7 @@ import java.util.Set;
 import org.dpem.config.ConfigException;
 import org.dpem.config.ConfigLoader;
 import org.dpem.config.DpemConfig;
+import org.dpem.controller.policy.dpem.DpemPolicy;
 import org.dpem.controller.run.RunOptions;
 import org.dpem.controller.run.RunReport;
 import org.dpem.controller.run.Scenario;
@@ -25,7 +26,8 @@ import org.dpem.controller.run.SimulatedRun;
  * Runs one {@link RunSpec} and leaves in its directory everything needed to run it again
  * exactly: {@code config.yaml} (the effective configuration), {@code run.json} (method, seed,
  * sweep point, duration), {@code decisions.log.gz} (every epoch's decision vector) and
- * {@code summary.json} (the run's deterministic figures). Wall-clock figures go to
+ * {@code summary.json} (the run's deterministic figures); a {@code dpem} run also keeps the
+ * trained policy it evaluated ({@value DpemPolicy#CHECKPOINT}). Wall-clock figures go to
  * {@code timing.json}, apart, since no replay can reproduce them.
  */
 final class RunExecutor {
@@ -37,10 +39,16 @@ final class RunExecutor {
 
   private RunExecutor() {}
 
-  /** Writes the run's inputs into {@code dir}, runs it, and writes its outputs. Never throws for a failed run. */
-  static RunResult execute(String baseYaml, String configName, RunSpec spec, Path dir) {
+  /**
+   * Writes the run's inputs into {@code dir}, runs it, and writes its outputs. Never throws for a
+   * failed run. {@code dpem} is the trained policy a {@code dpem} run evaluates.
+   */
+  static RunResult execute(String baseYaml, String configName, RunSpec spec, TrainedPolicy dpem, Path dir) {
     try {
       Files.createDirectories(dir);
+      if (spec.method().equals(DpemPolicy.NAME)) {
+        Files.copy(dpem.checkpoint(), dir.resolve(DpemPolicy.CHECKPOINT));
+      }
       String yaml = ConfigOverrides.apply(baseYaml, spec.seed(), spec.sweep());
       Files.writeString(dir.resolve("config.yaml"), yaml, StandardCharsets.UTF_8);
       Map<String, Object> run = new LinkedHashMap<>();
@@ -68,6 +76,9 @@ final class RunExecutor {
         sweep, ((Number) run.get("duration_s")).doubleValue());
     String yaml = Files.readString(dir.resolve("config.yaml"), StandardCharsets.UTF_8);
     Files.createDirectories(into);
+    if (spec.method().equals(DpemPolicy.NAME)) {
+      Files.copy(dir.resolve(DpemPolicy.CHECKPOINT), into.resolve(DpemPolicy.CHECKPOINT));
+    }
     try {
       return runIn(yaml, String.valueOf(run.get("config_source")), spec, into);
     } catch (RuntimeException e) {
@@ -83,6 +94,13 @@ final class RunExecutor {
       return new RunResult(spec, Map.of(), "config: " + e.getMessage());
     }
     Scenario scenario = ScenarioBuilder.build(cfg);
+    DpemPolicy trained = null;
+    if (spec.method().equals(DpemPolicy.NAME)) {
+      trained = DpemPolicy.load(dir, cfg.controller().agents());
+      DpemPolicy policy = trained;
+      Scenario base = scenario;
+      scenario = scenario.withPolicies(n -> n.equals(DpemPolicy.NAME) ? policy : base.policies().apply(n));
+    }
     RunOptions opts = new RunOptions(spec.method(), spec.seed(), OptionalDouble.of(spec.durationS()),
         cfg.controller().epochMs(), cfg.controller().kPaths(), null, OptionalInt.empty(), true,
         true, OptionalDouble.empty());
@@ -95,6 +113,9 @@ final class RunExecutor {
     } finally {
       if (log[0] != null) {
         log[0].close();
+      }
+      if (trained != null) {
+        trained.close();
       }
     }
     Map<String, Object> fields = new LinkedHashMap<>(report.fields());
