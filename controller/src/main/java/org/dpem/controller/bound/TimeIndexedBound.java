@@ -102,6 +102,8 @@ public final class TimeIndexedBound {
    * bound on any machine under any load (experiment replays compare summaries byte for byte).
    */
   static final int DUAL_ITERATIONS = 1500;
+  /** Simplex pivots per variable and row before an exact solve counts as cycling. */
+  static final int SIMPLEX_PIVOTS_PER_SIZE = 50;
 
   private TimeIndexedBound() {}
 
@@ -139,17 +141,24 @@ public final class TimeIndexedBound {
     double[] capacity = prog.capacity();
     List<DualBound.Commodity> ks = prog.commodities();
     int lpColumns = prog.lpColumns();
+    String why = String.format(Locale.ROOT, "%d LP columns exceed the exact limit of %d", lpColumns,
+        exactLimit);
     if (lpColumns <= exactLimit) {
-      double v = exact(capacity, ks);
-      return new UpperBound.Result(v, v / horizonS, ks.size(), lpColumns, "time-indexed-lp");
+      Optimisation.Result exact = exact(capacity, ks);
+      if (exact.getState().isOptimal()) {
+        double v = Math.max(0, exact.getValue());
+        return new UpperBound.Result(v, v / horizonS, ks.size(), lpColumns, "time-indexed-lp");
+      }
+      // Only an optimum bounds anything: a feasible value of a maximisation lies below it.
+      why = "the exact LP (" + lpColumns + " columns) was not solved to optimality (" + exact.getState() + ")";
     }
     DualBound.Solution best = DualBound.solve(capacity, ks, null, DUAL_ITERATIONS);
     int iterations = best.iterations();
     double gap = best.value() > 0 ? (best.value() - best.lower()) / best.value() : 0;
     String note = String.format(Locale.ROOT,
-        "%d LP columns exceed the exact limit of %d: Lagrangian dual after %d iterations; it lies at"
+        "%s: Lagrangian dual after %d iterations; it lies at"
             + " most %.1f%% above the LP optimum (best feasible schedule found: %.0f pairs)",
-        lpColumns, exactLimit, iterations, 100 * gap, best.lower());
+        why, iterations, 100 * gap, best.lower());
     return new UpperBound.Result(best.value(), best.value() / horizonS, ks.size(), lpColumns,
         "time-indexed-dual", note);
   }
@@ -260,8 +269,12 @@ public final class TimeIndexedBound {
     return t / 2 * Math.log(wp / wf);
   }
 
-  /** The program solved exactly by ojAlgo. */
-  static double exact(double[] capacity, List<DualBound.Commodity> ks) {
+  /**
+   * The program solved by ojAlgo's simplex, stopped as cycling after
+   * {@link #SIMPLEX_PIVOTS_PER_SIZE} pivots per variable and row (its simplex can cycle on
+   * degenerate programs).
+   */
+  static Optimisation.Result exact(double[] capacity, List<DualBound.Commodity> ks) {
     ExpressionsBasedModel lp = new ExpressionsBasedModel();
     Map<Integer, Expression> rows = new HashMap<>();
     int n = 0;
@@ -288,11 +301,9 @@ public final class TimeIndexedBound {
         n++;
       }
     }
-    Optimisation.Result res = lp.maximise();
-    if (!res.getState().isFeasible()) {
-      throw new IllegalStateException("time-indexed bound LP not solved: " + res.getState());
-    }
-    return Math.max(0, res.getValue());
+    lp.options.iterations_abort = SIMPLEX_PIVOTS_PER_SIZE
+        * (lp.countVariables() + lp.countExpressions());
+    return lp.maximise();
   }
 
   private static Expression row(ExpressionsBasedModel lp, Map<Integer, Expression> rows,

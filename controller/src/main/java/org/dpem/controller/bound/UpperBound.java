@@ -152,9 +152,14 @@ public final class UpperBound {
         }
       }
     }
+    lp.options.iterations_abort = TimeIndexedBound.SIMPLEX_PIVOTS_PER_SIZE
+        * (lp.countVariables() + lp.countExpressions());
     Optimisation.Result res = lp.maximise();
-    if (!res.getState().isFeasible()) {
-      throw new IllegalStateException("upper-bound LP not solved: " + res.getState());
+    if (!res.getState().isOptimal()) {
+      // a cycling simplex: only an optimum bounds anything, so take the dual, valid at any iterate
+      Result d = dual(model, demand, pathsOf, horizonSeconds, columns);
+      return new Result(d.pairs(), d.pairsPerSecond(), d.commodities(), d.variables(), d.method(),
+          "the exact LP was not solved to optimality (" + res.getState() + "): Lagrangian dual");
     }
     double v = Math.max(0, res.getValue());
     return new Result(v, v / horizonSeconds, demand.size(), vars, "lp");

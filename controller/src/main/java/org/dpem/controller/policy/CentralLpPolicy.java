@@ -12,6 +12,8 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The strong centralized baseline: each epoch with queued requests it solves one LP over all of
@@ -36,6 +38,10 @@ import org.ojalgo.optimisation.Variable;
  */
 public final class CentralLpPolicy implements AllocationPolicy {
   public static final int MAX_REQUESTS = 150;
+  /** Simplex pivots allowed per column and row before a solve counts as cycling. */
+  static final int ITERATIONS_PER_SIZE = 50;
+  private static final Logger LOG = LoggerFactory.getLogger(CentralLpPolicy.class);
+  private long unsolved;
 
   @Override
   public String name() {
@@ -82,8 +88,17 @@ public final class CentralLpPolicy implements AllocationPolicy {
         cols.add(new Column(p, path, x));
       }
     }
+    // ojAlgo's simplex can cycle on degenerate programs (found on a 7-node mesh: one epoch's LP
+    // never returned); a simplex that needs more pivots than this is cycling, and the epoch then
+    // claims nothing rather than stall the loop.
+    lp.options.iterations_abort = ITERATIONS_PER_SIZE * (cols.size() + rows.size() + reqs.size());
     Optimisation.Result res = lp.maximise();
     if (!res.getState().isFeasible()) {
+      unsolved++;
+      if (unsolved == 1 || unsolved % 1000 == 0) {
+        LOG.warn("central-lp: epoch LP not solved ({}, {} columns); no claims this epoch ({} so far)",
+            res.getState(), cols.size(), unsolved);
+      }
       return Decision.NONE;
     }
     Map<Long, Column> best = new HashMap<>();
