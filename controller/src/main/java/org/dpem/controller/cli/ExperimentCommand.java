@@ -240,8 +240,9 @@ public final class ExperimentCommand implements Callable<Integer> {
   }
 
   private String commandLine() {
-    List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return "dpem experiment " + String.join(" ", args);
+    // the parse result is the whole command line's, subcommand name included
+    List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+    return "dpem " + String.join(" ", args);
   }
 
   private static ProgressBar progressBar(int total) {

@@ -94,7 +94,12 @@ public final class ExperimentReport {
       e.put("blocks", s.blocks().size());
       Map<String, Object> per = new LinkedHashMap<>();
       for (PairedStatistics.MethodStats ms : s.methods()) {
-        per.put(ms.method(), Map.of("n", ms.n(), "mean", num(ms.mean()), "sd", num(ms.sd())));
+        // one seed has no sd: null (JSON null), which Map.of would refuse
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("n", ms.n());
+        one.put("mean", num(ms.mean()));
+        one.put("sd", num(ms.sd()));
+        per.put(ms.method(), one);
       }
       e.put("methods", per);
       PairedStatistics.Omnibus o = s.omnibus();

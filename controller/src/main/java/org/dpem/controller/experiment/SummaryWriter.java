@@ -46,7 +46,7 @@ final class SummaryWriter {
           + " tested for the focal method instead; they say nothing about DPEM)");
     } else {
       md.append("\n- `dpem`: the policy trained in `").append(plan.dpem().dir()).append("` (training and"
-          + " validation seeds ").append(seedRange(plan.dpem().seenSeeds())).append(", none of them an"
+          + " validation seeds: ").append(seedRange(plan.dpem().seenSeeds())).append(", none of them an"
           + " evaluation seed), sampling its actions without updates");
     }
     md.append("\n\nNo method was tuned on these seeds: hyperparameters come from the configuration,"
@@ -62,10 +62,24 @@ final class SummaryWriter {
     return md.toString();
   }
 
+  /** Seeds as consecutive runs: "101-213, 100101". */
   private static String seedRange(java.util.Set<Long> seeds) {
-    long lo = java.util.Collections.min(seeds);
-    long hi = java.util.Collections.max(seeds);
-    return hi - lo + 1 == seeds.size() ? lo + "-" + hi : seeds.size() + " seeds from " + lo + " to " + hi;
+    List<String> runs = new java.util.ArrayList<>();
+    Long start = null;
+    Long prev = null;
+    for (long s : new java.util.TreeSet<>(seeds)) {
+      if (prev == null || s != prev + 1) {
+        if (start != null) {
+          runs.add(start.equals(prev) ? "" + start : start + "-" + prev);
+        }
+        start = s;
+      }
+      prev = s;
+    }
+    if (start != null) {
+      runs.add(start.equals(prev) ? "" + start : start + "-" + prev);
+    }
+    return String.join(", ", runs);
   }
 
   private void claims(StringBuilder md) {
@@ -151,14 +165,17 @@ final class SummaryWriter {
   }
 
   static String sentence(String metric, PairedStatistics.Comparison c) {
-    String change = !Double.isFinite(c.relativeChange()) ? "cannot be compared on"
-        : c.relativeChange() > 0 ? "is " + ExperimentReport.pct(c.relativeChange()).substring(1) + " higher in"
-        : c.relativeChange() < 0 ? "is " + ExperimentReport.pct(c.relativeChange()).substring(1) + " lower in"
-        : "is the same in";
+    String head = !Double.isFinite(c.relativeChange())
+        ? String.format(Locale.ROOT, "`%s` has no relative change in %s against `%s`, whose mean is 0",
+            c.focus(), metric, c.other())
+        : String.format(Locale.ROOT, "`%s` %s %s than `%s`", c.focus(),
+            c.relativeChange() > 0 ? "is " + ExperimentReport.pct(c.relativeChange()).substring(1) + " higher in"
+            : c.relativeChange() < 0 ? "is " + ExperimentReport.pct(c.relativeChange()).substring(1) + " lower in"
+            : "is the same in", metric, c.other());
     return String.format(Locale.ROOT,
-        "`%s` %s %s than `%s` (%s vs %s; 95%% CI of the change [%s, %s]; paired t p=%s, Holm %s;"
+        "%s (%s vs %s; 95%% CI of the change [%s, %s]; paired t p=%s, Holm %s;"
             + " Wilcoxon p=%s, Holm %s; d_z=%s; %d seeds).",
-        c.focus(), change, metric, c.other(), fmt(c.meanFocus()), fmt(c.meanOther()),
+        head, fmt(c.meanFocus()), fmt(c.meanOther()),
         ExperimentReport.pct(c.ciLow()), ExperimentReport.pct(c.ciHigh()), p(c.tTestP()),
         p(c.tTestPHolm()), p(c.wilcoxonP()), p(c.wilcoxonPHolm()), fmt(c.cohenDz()), c.n());
   }

@@ -80,5 +80,8 @@ class TrainedPolicyExperimentTest {
     assertThat(run.resolve(DpemPolicy.CHECKPOINT)).hasSameBinaryContentAs(trained.checkpoint());
     assertThat(((Number) results.get(0).fields().get("requests")).longValue()).isPositive();
     assertThat(Replay.check(run).differences()).isEmpty();
+    new ExperimentReport(plan, results, "dpem experiment (test)").write(out);
+    assertThat(Files.readString(out.resolve("summary.md")))
+        .contains("training and validation seeds: 101-102, 100101");
   }
 }
