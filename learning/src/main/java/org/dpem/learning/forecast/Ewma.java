@@ -18,9 +18,7 @@ public final class Ewma implements Forecaster {
       throw new IllegalArgumentException("ewma: series and horizon must be at least 1, got "
           + series + " and " + horizon);
     }
-    if (!(alpha > 0 && alpha <= 1)) {
-      throw new IllegalArgumentException("ewma: alpha must be in (0, 1], got " + alpha);
-    }
+    Checks.unit("ewma", "alpha", alpha, false);
     this.alpha = alpha;
     this.horizon = horizon;
     this.level = new double[series];
@@ -43,9 +41,7 @@ public final class Ewma implements Forecaster {
 
   @Override
   public void observe(double[] counts) {
-    if (counts.length != level.length) {
-      throw new IllegalArgumentException("ewma: expected " + level.length + " series, got " + counts.length);
-    }
+    Checks.length(name(), counts, level.length);
     for (int i = 0; i < level.length; i++) {
       level[i] = started ? alpha * counts[i] + (1 - alpha) * level[i] : counts[i];
     }
