@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
@@ -122,7 +122,8 @@ final class PairedStatistics {
     int dfE = (k - 1) * (n - 1);
     double fStat = ssMethods / dfM / (ssError / dfE);
     double anovaP = ssError > 1e-15 * Math.max(1, ssTotal)
-        ? 1 - new FDistribution(dfM, dfE).cumulativeProbability(fStat)
+        // the F survival function as a regularized beta: 1 - cdf rounds to 0 below about 1e-16
+        ? Beta.regularizedBeta(dfE / (dfE + dfM * fStat), dfE / 2.0, dfM / 2.0)
         : ssMethods > 0 ? 0.0 : 1.0;
     if (ssError <= 1e-15 * Math.max(1, ssTotal)) {
       fStat = ssMethods > 0 ? Double.POSITIVE_INFINITY : Double.NaN;

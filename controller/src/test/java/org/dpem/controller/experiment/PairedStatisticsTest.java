@@ -33,6 +33,17 @@ class PairedStatisticsTest {
   }
 
   @Test
+  void aVeryStrongEffectKeepsAPositiveAnovaP() {
+    // (2, 6) degrees of freedom again, F about 1e9: P(F > f) = (1 + f/3)^-3, far below what 1 - cdf
+    // can represent (it printed 0.00 in a report)
+    double[][] x = {{0, 0.01, -0.01, 0.02}, {100, 100.02, 99.99, 100.01}, {200, 199.98, 200.01, 200}};
+    PairedStatistics.Omnibus o = PairedStatistics.omnibus(x);
+    double expected = Math.pow(1 + o.anovaF() / 3, -3);
+    assertThat(expected).isLessThan(1e-20);
+    assertThat(o.anovaP()).isPositive().isCloseTo(expected, within(expected * 1e-6));
+  }
+
+  @Test
   void holmStepsDownAndStaysMonotone() {
     double[] adj = PairedStatistics.holm(new double[] {0.01, 0.04, 0.03});
     assertThat(adj).containsExactly(new double[] {0.03, 0.06, 0.06}, within(1e-12));
