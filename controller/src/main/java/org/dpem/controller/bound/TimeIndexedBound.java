@@ -13,6 +13,7 @@ import org.dpem.controller.topology.CandidatePath;
 import org.dpem.controller.topology.FidelityModel;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.controller.topology.TopologySnapshot;
+import org.dpem.controller.lp.Simplex;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -102,8 +103,6 @@ public final class TimeIndexedBound {
    * bound on any machine under any load (experiment replays compare summaries byte for byte).
    */
   static final int DUAL_ITERATIONS = 1500;
-  /** Simplex pivots per variable and row before an exact solve counts as cycling. */
-  static final int SIMPLEX_PIVOTS_PER_SIZE = 50;
 
   private TimeIndexedBound() {}
 
@@ -269,11 +268,7 @@ public final class TimeIndexedBound {
     return t / 2 * Math.log(wp / wf);
   }
 
-  /**
-   * The program solved by ojAlgo's simplex, stopped as cycling after
-   * {@link #SIMPLEX_PIVOTS_PER_SIZE} pivots per variable and row (its simplex can cycle on
-   * degenerate programs).
-   */
+  /** The program solved by ojAlgo's simplex, stopped if it cycles ({@link Simplex}). */
   static Optimisation.Result exact(double[] capacity, List<DualBound.Commodity> ks) {
     ExpressionsBasedModel lp = new ExpressionsBasedModel();
     Map<Integer, Expression> rows = new HashMap<>();
@@ -301,9 +296,7 @@ public final class TimeIndexedBound {
         n++;
       }
     }
-    lp.options.iterations_abort = SIMPLEX_PIVOTS_PER_SIZE
-        * (lp.countVariables() + lp.countExpressions());
-    return lp.maximise();
+    return Simplex.maximise(lp);
   }
 
   private static Expression row(ExpressionsBasedModel lp, Map<Integer, Expression> rows,

@@ -12,6 +12,7 @@ import org.dpem.controller.topology.CandidatePath;
 import org.dpem.controller.topology.FidelityModel;
 import org.dpem.controller.topology.NetworkModel;
 import org.dpem.controller.topology.TopologySnapshot;
+import org.dpem.controller.lp.Simplex;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -152,9 +153,7 @@ public final class UpperBound {
         }
       }
     }
-    lp.options.iterations_abort = TimeIndexedBound.SIMPLEX_PIVOTS_PER_SIZE
-        * (lp.countVariables() + lp.countExpressions());
-    Optimisation.Result res = lp.maximise();
+    Optimisation.Result res = Simplex.maximise(lp);
     if (!res.getState().isOptimal()) {
       // a cycling simplex: only an optimum bounds anything, so take the dual, valid at any iterate
       Result d = dual(model, demand, pathsOf, horizonSeconds, columns);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dpem.controller.reserve.Claim;
 import org.dpem.controller.reserve.Usage;
+import org.dpem.controller.lp.Simplex;
 import org.dpem.controller.topology.CandidatePath;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -38,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CentralLpPolicy implements AllocationPolicy {
   public static final int MAX_REQUESTS = 150;
-  /** Simplex pivots allowed per column and row before a solve counts as cycling. */
-  static final int ITERATIONS_PER_SIZE = 50;
   private static final Logger LOG = LoggerFactory.getLogger(CentralLpPolicy.class);
   private long unsolved;
 
@@ -88,11 +87,8 @@ public final class CentralLpPolicy implements AllocationPolicy {
         cols.add(new Column(p, path, x));
       }
     }
-    // ojAlgo's simplex can cycle on degenerate programs (found on a 7-node mesh: one epoch's LP
-    // never returned); a simplex that needs more pivots than this is cycling, and the epoch then
-    // claims nothing rather than stall the loop.
-    lp.options.iterations_abort = ITERATIONS_PER_SIZE * (cols.size() + rows.size() + reqs.size());
-    Optimisation.Result res = lp.maximise();
+    // a cycling simplex is stopped; the epoch then claims nothing rather than stall the loop
+    Optimisation.Result res = Simplex.maximise(lp);
     if (!res.getState().isFeasible()) {
       unsolved++;
       if (unsolved == 1 || unsolved % 1000 == 0) {
