@@ -70,17 +70,27 @@ final class FedCodec {
   }
 
   /**
-   * Checks the signature and freshness of a frame of {@code kind}; replay state is per key id.
+   * Checks that {@code m} is a frame of {@code kind} in this version, before anything is read
+   * from it.
    *
-   * @throws Rejected with the reason
+   * @throws Rejected if it is not
    */
-  static void verify(byte[] m, int kind, SignatureVerifier verifier) throws Rejected {
+  static void requireKind(byte[] m, int kind) throws Rejected {
     if (kind(m) != kind) {
       throw new Rejected("not a federation message of kind " + kind);
     }
     if ((m[2] & 0xFF) != VERSION) {
       throw new Rejected("unsupported version " + (m[2] & 0xFF));
     }
+  }
+
+  /**
+   * Checks the signature and freshness of a frame of {@code kind}; replay state is per key id.
+   *
+   * @throws Rejected with the reason
+   */
+  static void verify(byte[] m, int kind, SignatureVerifier verifier) throws Rejected {
+    requireKind(m, kind);
     RejectReason why = verifier.verify(m, 0, m.length - SignatureBlock.SIZE, kind);
     if (why != null) {
       throw new Rejected(why.name());

@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One agent's side of federation: when a round names it, it trains locally from the round's
- * global weights, clips its weight delta to the clip norm and sends it. Each round is answered
- * at most once; an update that could not be sent (broker down) is sent again when the transport
- * reconnects and the aggregator announces the round again, and otherwise given up when a newer
- * round arrives.
+ * global weights, clips its weight delta to the clip norm and sends it. Each round is trained
+ * for at most once. An update that could not be sent (broker down) is sent again when the
+ * transport reconnects; when the aggregator announces the same round again (it reconnected, and
+ * may have missed what was sent meanwhile), the round's update is sent again, freshly signed: the
+ * aggregator drops a copy it already has. A newer round gives up the older one.
  */
 public final class FederationAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FederationAgent.class);
@@ -24,6 +25,8 @@ public final class FederationAgent implements AutoCloseable {
   private FederationTransport.AgentEnd end;
   private long lastRound = Long.MIN_VALUE;
   private ClientUpdate unsent;
+  /** This round's update once sent, to send again if the round is announced again. */
+  private ClientUpdate sent;
   private volatile float[] global;
 
   public FederationAgent(String id, LocalTrainer trainer, double clipNorm, FederationTransport transport) {
@@ -33,7 +36,11 @@ public final class FederationAgent implements AutoCloseable {
     this.transport = transport;
   }
 
-  public FederationAgent start() throws FederationException {
+  /**
+   * Opens the agent's end. Synchronized with {@link #onRound}: a retained round can arrive
+   * before the transport has returned the end to send on.
+   */
+  public synchronized FederationAgent start() throws FederationException {
     end = transport.openAgent(id, this::onRound, this::retry);
     return this;
   }
@@ -44,11 +51,16 @@ public final class FederationAgent implements AutoCloseable {
       return;
     }
     if (r.round() == lastRound) {
-      retry(); // announced again: our answer may have been lost with the broker
+      // announced again: our answer may have been lost with the broker or the aggregator
+      if (unsent == null && sent != null) {
+        unsent = sent;
+      }
+      retry();
       return;
     }
     lastRound = r.round();
     unsent = null;
+    sent = null;
     if (!r.participants().contains(id)) {
       return;
     }
@@ -64,8 +76,11 @@ public final class FederationAgent implements AutoCloseable {
     try {
       end.submit(unsent);
       LOG.info("agent {}: update for round {} sent", id, unsent.round());
+      if (sent == null) {
+        answered.incrementAndGet();
+      }
+      sent = unsent;
       unsent = null;
-      answered.incrementAndGet();
     } catch (FederationException e) {
       LOG.warn("agent {}: update for round {} not sent ({}); will send it on reconnect", id, unsent.round(),
           e.getMessage());

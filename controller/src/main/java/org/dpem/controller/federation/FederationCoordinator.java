@@ -3,11 +3,13 @@ package org.dpem.controller.federation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.dpem.controller.admin.FederationStatus;
 import org.dpem.hal.time.TimeBase;
 import org.dpem.learning.federated.ClientUpdate;
@@ -44,8 +46,9 @@ public final class FederationCoordinator implements AutoCloseable {
   private TimeBase.Scheduled timeout;
   private volatile RoundResult last;
   private volatile boolean stopped;
-  private final List<AutoCloseable> resources = new java.util.ArrayList<>();
+  private final List<AutoCloseable> resources = new ArrayList<>();
   private PrivacyLedger ledger;
+  private Consumer<RoundResult> listener = r -> { };
 
   /**
    * @param interval time between the end of one round and the start of the next
@@ -67,6 +70,12 @@ public final class FederationCoordinator implements AutoCloseable {
   /** Records the privacy spent in {@code ledger} after every round. */
   public FederationCoordinator recording(PrivacyLedger ledger) {
     this.ledger = ledger;
+    return this;
+  }
+
+  /** Hands every closed round's result to {@code l}, on the aggregator's thread. */
+  public FederationCoordinator onRound(Consumer<RoundResult> l) {
+    this.listener = l;
     return this;
   }
 
@@ -173,6 +182,7 @@ public final class FederationCoordinator implements AutoCloseable {
       timeout.cancel();
     }
     last = fedAvg.close();
+    List<String> roundAgents = current.participants();
     current = null;
     if (ledger != null) {
       try {
@@ -187,6 +197,12 @@ public final class FederationCoordinator implements AutoCloseable {
     LOG.info("federation round {}: {} of {} sampled agents answered, {} dropped; epsilon {} at delta {}",
         last.round(), last.participants(), last.sampled(), last.dropped(),
         String.format(Locale.ROOT, "%.4f", last.epsilon()), fedAvg.settings().delta());
+    if (last.participants() < last.sampled()) {
+      List<String> missing = new ArrayList<>(roundAgents);
+      missing.removeAll(last.contributors());
+      LOG.warn("federation round {} closed at its timeout without {}", last.round(), missing);
+    }
+    listener.accept(last);
     scheduleNext();
   }
 

@@ -85,12 +85,16 @@ public final class MqttFederationTransport implements FederationTransport {
     });
     subscribe(link, prefix + "/fed/update/+", (topic, payload) -> {
       try {
-        FedCodec.verify(payload, FedCodec.UPDATE, verifier);
+        // sender, key and topic must agree before the signature check records the counter:
+        // otherwise a copy of one agent's update sent on another's topic, arriving first, would
+        // make the original a replay
+        FedCodec.requireKind(payload, FedCodec.UPDATE);
         ClientUpdate u = FedCodec.decodeUpdate(payload);
         String owner = keys.owner(FedCodec.keyId(payload)).orElse("?");
         if (!owner.equals(u.agent()) || !topic.equals(updateTopic(u.agent()))) {
           throw new FedCodec.Rejected("signed with " + owner + "'s key but sent as " + u.agent() + " on " + topic);
         }
+        FedCodec.verify(payload, FedCodec.UPDATE, verifier);
         updates.accept(u);
       } catch (FedCodec.Rejected e) {
         rejected.incrementAndGet();

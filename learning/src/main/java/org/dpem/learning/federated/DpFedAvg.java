@@ -201,8 +201,8 @@ public final class DpFedAvg {
     accountant.compose(settings.samplingRate(), settings.noiseMultiplier(), 1);
     spent = accountant.epsilon(settings.delta());
     completed++;
-    return new RoundResult(r.id, r.sampled.size(), clipped.size(), r.dropped, weights.clone(), spent.epsilon(),
-        spent.order());
+    return new RoundResult(r.id, r.sampled.size(), clipped.size(), List.copyOf(r.updates.keySet()), r.dropped,
+        weights.clone(), spent.epsilon(), spent.order());
   }
 
   /**
