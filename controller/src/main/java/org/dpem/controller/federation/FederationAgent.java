@@ -37,11 +37,12 @@ public final class FederationAgent implements AutoCloseable {
   }
 
   /**
-   * Opens the agent's end. Synchronized with {@link #onRound}: a retained round can arrive
-   * before the transport has returned the end to send on.
+   * Opens the agent's end. A round can arrive before the transport has returned the end to send
+   * on (a retained announcement, delivered while subscribing): its update waits and goes out here.
    */
   public synchronized FederationAgent start() throws FederationException {
     end = transport.openAgent(id, this::onRound, this::retry);
+    retry();
     return this;
   }
 
@@ -70,7 +71,7 @@ public final class FederationAgent implements AutoCloseable {
   }
 
   private synchronized void retry() {
-    if (unsent == null) {
+    if (unsent == null || end == null) {
       return;
     }
     try {
