@@ -72,7 +72,8 @@ final class ControllerReader {
         a.integer("rollout_epochs", d.rolloutEpochs(), Bounds.closed(1, 100_000)),
         a.integer("update_epochs", d.updateEpochs(), Bounds.closed(1, 1000)),
         a.number("entropy_coef", d.entropyCoef(), Bounds.NON_NEGATIVE),
-        a.number("gae_lambda", d.gaeLambda(), Bounds.UNIT));
+        a.number("gae_lambda", d.gaeLambda(), Bounds.UNIT),
+        a.integer("imitation_updates", d.imitationUpdates(), Bounds.closed(0, 1_000_000)));
     a.finish();
     return r;
   }

@@ -114,6 +114,17 @@ public final class PpoAgent implements AutoCloseable {
     return s;
   }
 
+  /**
+   * One imitation update over a finished rollout whose actions are a teacher's (behaviour
+   * cloning, with the critic fitted to the rollout's returns); counts as an update for the
+   * learning-rate schedule. A warm start for PPO from a known rule.
+   */
+  public UpdateStats imitate(RolloutBuffer rollout) {
+    UpdateStats s = updater.imitate(rollout, updates, rng);
+    updates++;
+    return s;
+  }
+
   /** All network parameters as one vector (fixed order), e.g. for federated averaging. */
   public float[] parameters() {
     return net.exportFlat();

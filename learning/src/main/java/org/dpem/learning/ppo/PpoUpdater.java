@@ -47,6 +47,20 @@ final class PpoUpdater {
 
   /** One update (number {@code updateIndex}, 0-based, for the annealing schedule). */
   UpdateStats update(RolloutBuffer rollout, long updateIndex, Rng rng) {
+    return run(rollout, updateIndex, rng, false);
+  }
+
+  /**
+   * One imitation update: the actor learns the rollout's actions (a teacher's) by maximum
+   * likelihood, the critic the rollout's returns, as in a PPO update otherwise (minibatches,
+   * epochs, gradient clipping, the learning-rate schedule). The rollout's log-probabilities are
+   * not read, and there is no entropy bonus and no early stop on KL.
+   */
+  UpdateStats imitate(RolloutBuffer rollout, long updateIndex, Rng rng) {
+    return run(rollout, updateIndex, rng, true);
+  }
+
+  private UpdateStats run(RolloutBuffer rollout, long updateIndex, Rng rng, boolean imitation) {
     if (!rollout.isFinished()) {
       throw new IllegalStateException("rollout not finished: call finish(lastValues) first");
     }
@@ -66,7 +80,7 @@ final class PpoUpdater {
         rng.shuffle(order);
         double lastKl = 0;
         for (int start = 0; start < n; start += mb) {
-          double[] s = minibatch(rollout, order, start, Math.min(n, start + mb), lr);
+          double[] s = minibatch(rollout, order, start, Math.min(n, start + mb), lr, imitation);
           for (int k = 0; k < s.length; k++) {
             sums[k] += s[k];
           }
@@ -74,7 +88,7 @@ final class PpoUpdater {
           steps++;
         }
         epochs++;
-        if (config.targetKl() > 0 && lastKl > config.targetKl()) {
+        if (!imitation && config.targetKl() > 0 && lastKl > config.targetKl()) {
           break;
         }
       }
@@ -84,8 +98,12 @@ final class PpoUpdater {
         sums[5] / steps, lr, epochs, steps);
   }
 
-  /** One gradient step; returns policy loss, value loss, entropy, KL, clip fraction, grad norm. */
-  private double[] minibatch(RolloutBuffer r, int[] order, int from, int to, double lr) {
+  /**
+   * One gradient step; returns policy loss (imitating: the actions' negative log-likelihood),
+   * value loss, entropy, KL, clip fraction (both against the rollout's log-probabilities) and
+   * grad norm.
+   */
+  private double[] minibatch(RolloutBuffer r, int[] order, int from, int to, double lr, boolean imitation) {
     int m = to - from;
     int obsSize = config.observationSize();
     int width = heads.width();
@@ -113,8 +131,8 @@ final class PpoUpdater {
         NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
         NDArray logRatio = newLogProb.sub(oldLogProb);
         NDArray ratio = logRatio.exp();
-        NDArray policyLoss = adv.mul(ratio).neg()
-            .maximum(adv.mul(ratio.clip(1f - clip, 1f + clip)).neg()).mean();
+        NDArray policyLoss = imitation ? newLogProb.neg().mean()
+            : adv.mul(ratio).neg().maximum(adv.mul(ratio.clip(1f - clip, 1f + clip)).neg()).mean();
         NDArray value = out[1];
         NDArray valueLoss;
         if (config.clipValueLoss()) {
@@ -123,7 +141,7 @@ final class PpoUpdater {
         } else {
           valueLoss = value.sub(ret).square().mean().mul(0.5f);
         }
-        NDArray loss = policyLoss.sub(entropy.mul((float) config.entropyCoef()))
+        NDArray loss = (imitation ? policyLoss : policyLoss.sub(entropy.mul((float) config.entropyCoef())))
             .add(valueLoss.mul((float) config.valueCoef()));
         collector.backward(loss);
         NDArray approxKl = ratio.sub(1f).sub(logRatio).mean();

@@ -35,6 +35,12 @@ import org.dpem.learning.ppo.UpdateStats;
  * measures these network-wide; {@link Credit} splits the team reward over the agents by local
  * evidence, the shares summing to the team reward.
  *
+ * <p>Warm start: for the first {@code imitation_updates} updates of a training the agents act by
+ * a teacher, greedy-tuned's rule as one node can follow it ({@link NodeEncoding#teach}), and
+ * each update is an imitation update (the actor learns the teacher's actions, the critic their
+ * returns) instead of a PPO one; PPO then starts from a policy that already claims sensibly,
+ * rather than from uniform random claims whose collisions it spends its training unlearning.
+ *
  * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}. Evaluating (a
  * trained checkpoint): actions are still sampled from the trained distribution, with no
  * updates. The trained policy is stochastic on purpose: what it learns for a request is largely
@@ -141,7 +147,6 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     // sampled in evaluation too (see the class comment); actGreedy is not used
     ActionBatch chosen = agent.act(obs, masks, rows);
     steps++;
-    actions = chosen.actions();
     if (learning) {
       episodeReward += reward(view.previous());
       credit.rewards(view, settings.contentionPenalty(), settings.wastePenalty(), rewards);
@@ -150,19 +155,32 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
         if (rollout.isFull()) {
           // this epoch's values bootstrap the rollout's last step
           rollout.finish(chosen.values());
-          lastUpdate = agent.update(rollout);
+          lastUpdate = imitating() ? agent.imitate(rollout) : agent.update(rollout);
           rollout.clear();
         }
+      }
+      if (imitating()) {
+        // after the update above, so that a rollout is all imitation or all PPO: the teacher
+        // acts, and the agent's own sample only gave the critic's values
+        int[] taught = new int[chosen.actions().length];
+        encoding.teach(masks, taught);
+        chosen = new ActionBatch(chosen.batch(), chosen.heads(), taught, chosen.logProbs(), chosen.values());
       }
       System.arraycopy(obs, 0, lastObs, 0, obs.length);
       System.arraycopy(masks, 0, lastMasks, 0, masks.length);
       lastChosen = chosen;
     }
+    actions = chosen.actions();
     publish();
     List<Claim> claims = new ArrayList<>();
     List<StockOrder> stock = new ArrayList<>();
     encoding.decide(chosen.actions(), claims, stock, credit);
     return new Decision(claims, stock);
+  }
+
+  /** Whether the agents still act by the teacher and learn to imitate it (the warm start). */
+  private boolean imitating() {
+    return learning && agent.updates() < settings.imitationUpdates();
   }
 
   /** The team reward for the epoch {@code m} describes. */
@@ -203,7 +221,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
 
   private void publish() {
     UpdateStats u = lastUpdate;
-    state = new TrainingState(learning ? "learning" : "evaluating", steps, agent.updates(),
+    state = new TrainingState(imitating() ? "imitating" : learning ? "learning" : "evaluating", steps, agent.updates(),
         encoding == null ? 0 : encoding.rows(), u == null ? Double.NaN : u.entropy(),
         u == null ? Double.NaN : u.approxKl());
   }

@@ -268,6 +268,31 @@ final class NodeEncoding {
   }
 
   /**
+   * The teacher's actions for the masks {@link #encode} last wrote, row by row: greedy-tuned's
+   * rule as one node can follow it. Each slotted request (earliest deadline first) goes on the
+   * first candidate path that any rate level fits, at the highest level that fits (2x the target
+   * rate, greedy-tuned's margin of 4, when it fits); no stock.
+   */
+  void teach(boolean[] masks, int[] actions) {
+    Arrays.fill(actions, 0);
+    for (int i = 0; i < rows(); i++) {
+      for (int s = 0; s < REQUEST_SLOTS; s++) {
+        int mo = i * LOGITS + s * REQUEST_ACTIONS;
+        choose:
+        for (int k = 0; k < PATHS; k++) {
+          for (int l = RATE_LEVELS.length - 1; l >= 0; l--) {
+            int a = 1 + k * RATE_LEVELS.length + l;
+            if (masks[mo + a]) {
+              actions[i * HEADS + s] = a;
+              break choose;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * The decision for the actions chosen for every row ({@code actions[row * HEADS + head]}),
    * for the requests and links {@link #encode} last slotted.
    */

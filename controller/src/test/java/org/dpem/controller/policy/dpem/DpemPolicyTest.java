@@ -97,4 +97,91 @@ class DpemPolicyTest {
       }
     }
   }
+
+  /** Passes decisions through and counts how often the chosen actions are the teacher's. */
+  private static class TeacherCheck implements AllocationPolicy {
+    final DpemPolicy p;
+    int teacherEpochs;
+    int otherEpochs;
+    long agreeing;
+    long slotted;
+
+    TeacherCheck(DpemPolicy p) {
+      this.p = p;
+    }
+
+    @Override
+    public String name() {
+      return p.name();
+    }
+
+    @Override
+    public boolean readsForecasts() {
+      return true;
+    }
+
+    @Override
+    public Decision decide(EpochView view) {
+      Decision d = p.decide(view);
+      int[] taught = new int[p.lastActions().length];
+      new NodeEncoding(view.model()).teach(p.lastMasks(), taught);
+      boolean same = java.util.Arrays.equals(taught, p.lastActions());
+      if (same) {
+        teacherEpochs++;
+      } else {
+        otherEpochs++;
+      }
+      for (int row = 0; row < view.model().nodeCount(); row++) {
+        for (int s = 0; s < NodeEncoding.REQUEST_SLOTS; s++) {
+          int i = row * NodeEncoding.HEADS + s;
+          if (taught[i] != 0) {
+            slotted++;
+            agreeing += taught[i] == p.lastActions()[i] ? 1 : 0;
+          }
+        }
+      }
+      return d;
+    }
+  }
+
+  @Test
+  void theWarmStartActsAsTheTeacherThenPpoTakesOver() {
+    try (DpemPolicy p = DpemPolicy.learning(agents.withImitationUpdates(4))) {
+      TeacherCheck check = new TeacherCheck(p) {
+        @Override
+        public Decision decide(EpochView view) {
+          int before = teacherEpochs;
+          Decision d = super.decide(view);
+          if (p.updates() < 4) {
+            assertThat(teacherEpochs).as("epoch %d, imitating", view.epoch()).isEqualTo(before + 1);
+          }
+          return d;
+        }
+      };
+      SmallNetwork.run(scenario, check, 101, 60);
+      assertThat(p.updates()).isGreaterThan(4);
+      assertThat(check.teacherEpochs).isGreaterThanOrEqualTo(4 * agents.rolloutEpochs());
+      assertThat(check.otherEpochs).as("epochs decided by PPO's samples, not the teacher").isPositive();
+    }
+  }
+
+  @Test
+  void anImitatingPolicyLearnsTheTeachersClaims() {
+    try (DpemPolicy student = DpemPolicy.learning(agents.withImitationUpdates(1000));
+        DpemPolicy untrained = DpemPolicy.learning(agents)) {
+      SmallNetwork.run(scenario, student, 101, 60);
+      assertThat(student.updates()).isPositive();
+      student.setLearning(false);
+      untrained.setLearning(false);
+      TeacherCheck copied = new TeacherCheck(student);
+      TeacherCheck random = new TeacherCheck(untrained);
+      SmallNetwork.run(scenario, copied, 1, 60);
+      SmallNetwork.run(scenario, random, 1, 60);
+      double a = copied.agreeing / (double) copied.slotted;
+      double b = random.agreeing / (double) random.slotted;
+      System.out.printf("teacher's request actions taken (held-out seed 1): imitated %.2f, untrained %.2f%n", a, b);
+      assertThat(copied.slotted).isGreaterThan(100);
+      assertThat(a).isGreaterThan(b + 0.2);
+    }
+  }
 }

@@ -1,0 +1,67 @@
+package org.dpem.learning.ppo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Imitation (behaviour cloning with a fitted critic) copies a teacher, then PPO continues from it. */
+class ImitationTest {
+  private static final int AGENTS = PpoLearnsTest.AGENTS;
+
+  /** A rollout in which a teacher acts (head 0 right, head 1 always 0: half right); imitates it. */
+  private static void imitateRollout(PpoAgent agent, ContextualBandit env, RolloutBuffer buffer) {
+    buffer.clear();
+    boolean[] done = new boolean[AGENTS];
+    java.util.Arrays.fill(done, true);
+    for (int t = 0; t < agent.config().rolloutSteps(); t++) {
+      float[] obs = env.observations.clone();
+      ActionBatch own = agent.act(obs, env.masks, AGENTS);
+      int[] teacher = new int[AGENTS * 2];
+      for (int i = 0; i < AGENTS; i++) {
+        teacher[2 * i] = ContextualBandit.target0(env.context[i]);
+        teacher[2 * i + 1] = 0;
+      }
+      ActionBatch taught = new ActionBatch(AGENTS, 2, teacher, own.logProbs(), own.values());
+      buffer.add(obs, env.masks, taught, env.step(taught), done);
+    }
+    buffer.finish(new float[AGENTS]);
+    agent.imitate(buffer);
+  }
+
+  @Test
+  void copiesTheTeacherAndLearnsItsValueThenPpoImprovesOnIt() {
+    PpoConfig config = PpoLearnsTest.banditConfig();
+    try (PpoAgent agent = PpoAgent.create(config)) {
+      ContextualBandit env = new ContextualBandit(AGENTS, 5);
+      RolloutBuffer buffer = new RolloutBuffer(config, AGENTS);
+      for (int u = 0; u < 15; u++) {
+        imitateRollout(agent, env, buffer);
+      }
+      float[] obs = new float[ContextualBandit.CONTEXTS * ContextualBandit.CONTEXTS];
+      boolean[] masks = new boolean[ContextualBandit.CONTEXTS * ContextualBandit.WIDTH];
+      for (int k = 0; k < ContextualBandit.CONTEXTS; k++) {
+        obs[k * ContextualBandit.CONTEXTS + k] = 1f;
+        for (int j = 0; j < ContextualBandit.WIDTH - 1; j++) {
+          masks[k * ContextualBandit.WIDTH + j] = true;
+        }
+      }
+      ActionBatch copied = agent.actGreedy(obs, masks, ContextualBandit.CONTEXTS);
+      for (int k = 0; k < ContextualBandit.CONTEXTS; k++) {
+        assertThat(copied.action(k, 0)).as("context %d head 0", k).isEqualTo(ContextualBandit.target0(k));
+        assertThat(copied.action(k, 1)).as("context %d head 1", k).isZero();
+        // the teacher earns 0.5 for head 0, and 0.5 more where head 1's target is 0
+        float teacherValue = 0.5f + (ContextualBandit.target1(k) == 0 ? 0.5f : 0f);
+        assertThat(copied.values()[k]).as("value of context %d", k).isCloseTo(teacherValue,
+            org.assertj.core.api.Assertions.within(0.15f));
+      }
+      double imitated = PpoLearnsTest.rollout(agent, env, buffer, false);
+      for (int u = 0; u < 15; u++) {
+        PpoLearnsTest.rollout(agent, env, buffer, true);
+      }
+      double improved = PpoLearnsTest.rollout(agent, env, buffer, false);
+      System.out.printf("imitation: teacher 0.75, imitated %.3f, after PPO %.3f%n", imitated, improved);
+      assertThat(imitated).isBetween(0.65, 0.8);
+      assertThat(improved).isGreaterThan(0.9);
+    }
+  }
+}
