@@ -231,6 +231,13 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     return masks;
   }
 
+  /** What the teacher would have chosen in the last decision, row by row. */
+  int[] lastTeacherActions() {
+    int[] taught = new int[actions.length];
+    encoding.teach(masks, taught);
+    return taught;
+  }
+
   /** The actions of the last decision, row by row ({@link NodeEncoding#HEADS} each). */
   int[] lastActions() {
     return actions;

@@ -3,7 +3,9 @@ package org.dpem.controller.policy.dpem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dpem.controller.policy.EpochView;
 import org.dpem.controller.policy.NodeForecast;
 import org.dpem.controller.policy.NodeView;
@@ -23,7 +25,8 @@ import org.dpem.controller.topology.NodeInfo;
  * chosen actions back into a decision. A row holds only what its node knows locally: its own
  * free resources and capacities, its forecast, its own pending requests (the
  * {@link #REQUEST_SLOTS} earliest deadlines; the others wait) with their first {@link #PATHS}
- * candidate paths, and the links it generates for (the first {@link #LINK_SLOTS}); never the
+ * candidate paths (and whether its own claim on a path was refused while the request waits: it
+ * claimed, and the request is still waiting), and the links it generates for (the first {@link #LINK_SLOTS}); never the
  * global ledger or another node's requests. Features are scaled to order 1.
  *
  * <p>Heads: per request slot one categorical over {@code 1 + PATHS x RATE_LEVELS.length}
@@ -45,7 +48,7 @@ final class NodeEncoding {
   static final double MAX_STOCK_SHARE = 0.5;
 
   static final int NODE_FEATURES = 12;
-  static final int PATH_FEATURES = 5;
+  static final int PATH_FEATURES = 6;
   static final int REQUEST_FEATURES = 5 + PATHS * PATH_FEATURES;
   static final int LINK_FEATURES = 6;
   static final int OBSERVATION_SIZE = NODE_FEATURES + REQUEST_SLOTS * REQUEST_FEATURES
@@ -72,6 +75,13 @@ final class NodeEncoding {
   private final PendingRequest[][] slots;
   /** Per node, slot and path action: the rate {@link #encode} found claimable (0: masked). */
   private final double[][] rates;
+  /** Request id to the candidate path its node claimed for it in the last decision. */
+  private final Map<Long, Integer> claimedLast = new HashMap<>();
+  /**
+   * Request id to the paths on which a claim of its node was refused: the node knows its own
+   * request is still waiting after it claimed, so no view of other nodes is needed for this.
+   */
+  private final Map<Long, boolean[]> refused = new HashMap<>();
 
   NodeEncoding(NetworkModel model) {
     this.model = model;
@@ -106,12 +116,27 @@ final class NodeEncoding {
     for (int i = 0; i < n; i++) {
       mine.add(new ArrayList<>(2));
     }
+    Map<Long, boolean[]> stillRefused = new HashMap<>();
     for (PendingRequest p : view.pending()) {
       int s = model.indexOf(p.request().source());
       if (s >= 0) {
         mine.get(s).add(p);
       }
+      boolean[] r = refused.get(p.id());
+      Integer k = claimedLast.get(p.id());
+      if (k != null) {
+        // claimed last epoch and still waiting: that claim was refused
+        r = r == null ? new boolean[PATHS] : r;
+        r[k] = true;
+      }
+      if (r != null) {
+        stillRefused.put(p.id(), r);
+      }
     }
+    // requests no longer waiting are forgotten
+    refused.clear();
+    refused.putAll(stillRefused);
+    claimedLast.clear();
     Arrays.fill(obs, 0f);
     Arrays.fill(masks, false);
     for (int i = 0; i < n; i++) {
@@ -176,6 +201,7 @@ final class NodeEncoding {
         obs[po + 2] = (float) clamp((c.fidelity() - p.request().minFidelity()) * 10, -1, 1);
         obs[po + 3] = (float) (c.hops() / 5.0);
         obs[po + 4] = (float) clamp(least / Math.max(1e-9, c.capacity()), 0, 2);
+        obs[po + 5] = refusedOn(p.id(), k) ? 1 : 0;
         for (int l = 0; l < RATE_LEVELS.length; l++) {
           int a = 1 + k * RATE_LEVELS.length + l;
           double r = acts && Double.isFinite(least) ? clipLocally(i, own, c, rate(p, c, l)) : 0;
@@ -277,9 +303,21 @@ final class NodeEncoding {
     Arrays.fill(actions, 0);
     for (int i = 0; i < rows(); i++) {
       for (int s = 0; s < REQUEST_SLOTS; s++) {
+        PendingRequest p = slots[i][s];
+        if (p == null) {
+          continue;
+        }
         int mo = i * LOGITS + s * REQUEST_ACTIONS;
+        // a path refused before is tried again only when every path has been
+        boolean skipRefused = false;
+        for (int k = 0; k < PATHS; k++) {
+          skipRefused |= !refusedOn(p.id(), k) && allowed(masks, mo, k);
+        }
         choose:
         for (int k = 0; k < PATHS; k++) {
+          if (skipRefused && refusedOn(p.id(), k)) {
+            continue;
+          }
           for (int l = RATE_LEVELS.length - 1; l >= 0; l--) {
             int a = 1 + k * RATE_LEVELS.length + l;
             if (masks[mo + a]) {
@@ -290,6 +328,20 @@ final class NodeEncoding {
         }
       }
     }
+  }
+
+  private static boolean allowed(boolean[] masks, int mo, int path) {
+    for (int l = 0; l < RATE_LEVELS.length; l++) {
+      if (masks[mo + 1 + path * RATE_LEVELS.length + l]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean refusedOn(long request, int path) {
+    boolean[] r = refused.get(request);
+    return r != null && r[path];
   }
 
   /**
@@ -308,8 +360,10 @@ final class NodeEncoding {
         if (a == 0 || p == null) {
           continue;
         }
-        CandidatePath c = p.candidates().get((a - 1) / RATE_LEVELS.length);
+        int k = (a - 1) / RATE_LEVELS.length;
+        CandidatePath c = p.candidates().get(k);
         double rate = rates[i][s * REQUEST_ACTIONS + a];
+        claimedLast.put(p.id(), k);
         claims.add(new Claim(p.id(), c, rate, Math.min(rate, Math.max(1e-9, p.minRate(c)))));
         claimed++;
       }
