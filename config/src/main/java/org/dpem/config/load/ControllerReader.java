@@ -73,7 +73,8 @@ final class ControllerReader {
         a.integer("update_epochs", d.updateEpochs(), Bounds.closed(1, 1000)),
         a.number("entropy_coef", d.entropyCoef(), Bounds.NON_NEGATIVE),
         a.number("gae_lambda", d.gaeLambda(), Bounds.UNIT),
-        a.integer("imitation_updates", d.imitationUpdates(), Bounds.closed(0, 1_000_000)));
+        a.integer("imitation_updates", d.imitationUpdates(), Bounds.closed(0, 1_000_000)),
+        a.number("teacher_weight", d.teacherWeight(), Bounds.NON_NEGATIVE));
     a.finish();
     return r;
   }

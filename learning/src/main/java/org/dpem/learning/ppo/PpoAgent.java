@@ -109,7 +109,18 @@ public final class PpoAgent implements AutoCloseable {
    * every other update in this JVM (PyTorch allows one gradient collector at a time).
    */
   public UpdateStats update(RolloutBuffer rollout) {
-    UpdateStats s = updater.update(rollout, updates, rng);
+    return update(rollout, 0);
+  }
+
+  /**
+   * A PPO update whose loss also holds {@code teacherWeight} times the negative log-likelihood
+   * of the teacher's actions recorded in the rollout (kickstarting): the policy stays near the
+   * teacher unless the advantages pull it away. 0 is a plain PPO update.
+   *
+   * @throws IllegalArgumentException if the weight is positive and a step has no teacher actions
+   */
+  public UpdateStats update(RolloutBuffer rollout, double teacherWeight) {
+    UpdateStats s = updater.update(rollout, updates, rng, teacherWeight);
     updates++;
     return s;
   }

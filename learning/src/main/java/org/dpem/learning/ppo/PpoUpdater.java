@@ -32,6 +32,7 @@ final class PpoUpdater {
   private final Staging obsIn = new Staging();
   private final Staging biasIn = new Staging();
   private final Staging oneHotIn = new Staging();
+  private final Staging teacherIn = new Staging();
   private final Staging oldLogProbIn = new Staging();
   private final Staging advantageIn = new Staging();
   private final Staging returnIn = new Staging();
@@ -46,8 +47,11 @@ final class PpoUpdater {
   }
 
   /** One update (number {@code updateIndex}, 0-based, for the annealing schedule). */
-  UpdateStats update(RolloutBuffer rollout, long updateIndex, Rng rng) {
-    return run(rollout, updateIndex, rng, false);
+  UpdateStats update(RolloutBuffer rollout, long updateIndex, Rng rng, double teacherWeight) {
+    if (teacherWeight > 0 && !rollout.taught()) {
+      throw new IllegalArgumentException("a teacher weight needs the teacher's actions in every step of the rollout");
+    }
+    return run(rollout, updateIndex, rng, false, teacherWeight);
   }
 
   /**
@@ -57,10 +61,11 @@ final class PpoUpdater {
    * not read, and there is no entropy bonus and no early stop on KL.
    */
   UpdateStats imitate(RolloutBuffer rollout, long updateIndex, Rng rng) {
-    return run(rollout, updateIndex, rng, true);
+    return run(rollout, updateIndex, rng, true, 0);
   }
 
-  private UpdateStats run(RolloutBuffer rollout, long updateIndex, Rng rng, boolean imitation) {
+  private UpdateStats run(RolloutBuffer rollout, long updateIndex, Rng rng, boolean imitation,
+      double teacherWeight) {
     if (!rollout.isFinished()) {
       throw new IllegalStateException("rollout not finished: call finish(lastValues) first");
     }
@@ -80,7 +85,7 @@ final class PpoUpdater {
         rng.shuffle(order);
         double lastKl = 0;
         for (int start = 0; start < n; start += mb) {
-          double[] s = minibatch(rollout, order, start, Math.min(n, start + mb), lr, imitation);
+          double[] s = minibatch(rollout, order, start, Math.min(n, start + mb), lr, imitation, teacherWeight);
           for (int k = 0; k < s.length; k++) {
             sums[k] += s[k];
           }
@@ -103,7 +108,8 @@ final class PpoUpdater {
    * value loss, entropy, KL, clip fraction (both against the rollout's log-probabilities) and
    * grad norm.
    */
-  private double[] minibatch(RolloutBuffer r, int[] order, int from, int to, double lr, boolean imitation) {
+  private double[] minibatch(RolloutBuffer r, int[] order, int from, int to, double lr, boolean imitation,
+      double teacherWeight) {
     int m = to - from;
     int obsSize = config.observationSize();
     int width = heads.width();
@@ -122,6 +128,11 @@ final class PpoUpdater {
       NDArray oldValue = gather(oldValueIn, r.values(), order, from, to, sub);
       NDArray ret = gather(returnIn, r.returnsView(), order, from, to, sub);
       NDArray adv = advantages(r.advantagesView(), order, from, to, sub);
+      NDArray teacherHot = null;
+      if (teacherWeight > 0) {
+        heads.writeOneHot(r.teacherActions(), order, from, to, teacherIn.open(m * width));
+        teacherHot = teacherIn.array(sub, new Shape(m, width));
+      }
 
       NDArray parts;
       try (GradientCollector collector = engine.newGradientCollector()) {
@@ -143,6 +154,10 @@ final class PpoUpdater {
         }
         NDArray loss = (imitation ? policyLoss : policyLoss.sub(entropy.mul((float) config.entropyCoef())))
             .add(valueLoss.mul((float) config.valueCoef()));
+        if (teacherHot != null) {
+          // kickstarting: the teacher's negative log-likelihood, weighted
+          loss = loss.add(logp.mul(teacherHot).sum(new int[] {1}).neg().mean().mul((float) teacherWeight));
+        }
         collector.backward(loss);
         NDArray approxKl = ratio.sub(1f).sub(logRatio).mean();
         NDArray clipFraction = ratio.sub(1f).abs().gt(clip).toType(DataType.FLOAT32, false).mean();

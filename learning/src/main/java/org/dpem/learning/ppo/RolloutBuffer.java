@@ -21,6 +21,9 @@ public final class RolloutBuffer {
   private final float[] observations;
   private final boolean[] masks;
   private final int[] actions;
+  /** A teacher's actions for the same observations (kickstarting); valid when taughtSteps == filled. */
+  private final int[] teacher;
+  private int taughtSteps;
   private final float[] logProbs;
   private final float[] values;
   private final float[] rewards;
@@ -45,6 +48,7 @@ public final class RolloutBuffer {
     observations = new float[Math.multiplyExact(n, observationSize)];
     masks = new boolean[Math.multiplyExact(n, width)];
     actions = new int[n * heads];
+    teacher = new int[n * heads];
     logProbs = new float[n];
     values = new float[n];
     rewards = new float[n];
@@ -58,6 +62,16 @@ public final class RolloutBuffer {
    * the reward and done flag that followed.
    */
   public void add(float[] obs, boolean[] stepMasks, ActionBatch chosen, float[] stepRewards,
+      boolean[] stepDones) {
+    add(obs, stepMasks, chosen, null, stepRewards, stepDones);
+  }
+
+  /**
+   * As {@link #add(float[], boolean[], ActionBatch, float[], boolean[])}, with what a teacher
+   * would have chosen for the same observations ({@code agents x heads}, null for none), for a
+   * PPO update that also pulls the policy towards the teacher.
+   */
+  public void add(float[] obs, boolean[] stepMasks, ActionBatch chosen, int[] teacherActions, float[] stepRewards,
       boolean[] stepDones) {
     if (filled == steps) {
       throw new IllegalStateException("rollout is full (" + steps + " steps): update, then clear");
@@ -75,6 +89,11 @@ public final class RolloutBuffer {
       System.arraycopy(stepMasks, 0, masks, row * width, stepMasks.length);
     }
     System.arraycopy(chosen.actions(), 0, actions, row * heads, agents * heads);
+    if (teacherActions != null) {
+      check("teacherActions", teacherActions.length, agents * heads);
+      System.arraycopy(teacherActions, 0, teacher, row * heads, agents * heads);
+      taughtSteps++;
+    }
     System.arraycopy(chosen.logProbs(), 0, logProbs, row, agents);
     System.arraycopy(chosen.values(), 0, values, row, agents);
     System.arraycopy(stepRewards, 0, rewards, row, agents);
@@ -113,6 +132,7 @@ public final class RolloutBuffer {
   /** Empties the buffer for the next rollout. */
   public void clear() {
     filled = 0;
+    taughtSteps = 0;
     finished = false;
   }
 
@@ -135,6 +155,15 @@ public final class RolloutBuffer {
 
   int[] actions() {
     return actions;
+  }
+
+  /** Whether every step recorded came with a teacher's actions. */
+  boolean taught() {
+    return filled > 0 && taughtSteps == filled;
+  }
+
+  int[] teacherActions() {
+    return teacher;
   }
 
   float[] logProbs() {

@@ -64,4 +64,40 @@ class ImitationTest {
       assertThat(improved).isGreaterThan(0.9);
     }
   }
+
+  @Test
+  void aTeacherWeightPullsPpoTowardsTheTeacherWhereRewardSaysNothing() {
+    PpoConfig config = PpoLearnsTest.banditConfig();
+    try (PpoAgent agent = PpoAgent.create(config)) {
+      ContextualBandit env = new ContextualBandit(AGENTS, 9);
+      RolloutBuffer buffer = new RolloutBuffer(config, AGENTS);
+      boolean[] done = new boolean[AGENTS];
+      java.util.Arrays.fill(done, true);
+      for (int u = 0; u < 15; u++) {
+        buffer.clear();
+        for (int t = 0; t < config.rolloutSteps(); t++) {
+          float[] obs = env.observations.clone();
+          ActionBatch own = agent.act(obs, env.masks, AGENTS);
+          int[] teacher = new int[AGENTS * 2];
+          for (int i = 0; i < AGENTS; i++) {
+            teacher[2 * i] = ContextualBandit.target0(env.context[i]);
+            teacher[2 * i + 1] = ContextualBandit.target1(env.context[i]);
+          }
+          env.step(own);
+          // no reward at all: only the teacher term can move the policy
+          buffer.add(obs, env.masks, own, teacher, new float[AGENTS], done);
+        }
+        buffer.finish(new float[AGENTS]);
+        agent.update(buffer, 1.0);
+      }
+      double taught = PpoLearnsTest.rollout(agent, env, buffer, false);
+      System.out.printf("PPO with a teacher weight and no reward: %.3f (uniform 0.375)%n", taught);
+      assertThat(taught).isGreaterThan(0.9);
+      // without the teacher's actions a teacher weight is refused
+      PpoLearnsTest.rollout(agent, env, buffer, false);
+      buffer.finish(new float[AGENTS]);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.update(buffer, 1.0))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }

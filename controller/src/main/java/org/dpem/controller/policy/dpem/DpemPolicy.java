@@ -40,6 +40,8 @@ import org.dpem.learning.ppo.UpdateStats;
  * each update is an imitation update (the actor learns the teacher's actions, the critic their
  * returns) instead of a PPO one; PPO then starts from a policy that already claims sensibly,
  * rather than from uniform random claims whose collisions it spends its training unlearning.
+ * With {@code teacher_weight} every later PPO update also weighs the teacher's log-likelihood
+ * (kickstarting), so that noisy advantages do not walk the policy away from the rule.
  *
  * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}. Evaluating (a
  * trained checkpoint): actions are still sampled from the trained distribution, with no
@@ -65,6 +67,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   private float[] lastObs;
   private boolean[] lastMasks;
   private ActionBatch lastChosen;
+  private int[] lastTaught;
   private int[] actions;
   private float[] rewards;
   private Credit credit;
@@ -151,20 +154,23 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
       episodeReward += reward(view.previous());
       credit.rewards(view, settings.contentionPenalty(), settings.wastePenalty(), rewards);
       if (lastChosen != null) {
-        rollout.add(lastObs, lastMasks, lastChosen, rewards, dones);
+        rollout.add(lastObs, lastMasks, lastChosen, lastTaught, rewards, dones);
         if (rollout.isFull()) {
           // this epoch's values bootstrap the rollout's last step
           rollout.finish(chosen.values());
-          lastUpdate = imitating() ? agent.imitate(rollout) : agent.update(rollout);
+          lastUpdate = imitating() ? agent.imitate(rollout) : agent.update(rollout, settings.teacherWeight());
           rollout.clear();
         }
+      }
+      lastTaught = null;
+      if (imitating() || settings.teacherWeight() > 0) {
+        lastTaught = new int[chosen.actions().length];
+        encoding.teach(masks, lastTaught);
       }
       if (imitating()) {
         // after the update above, so that a rollout is all imitation or all PPO: the teacher
         // acts, and the agent's own sample only gave the critic's values
-        int[] taught = new int[chosen.actions().length];
-        encoding.teach(masks, taught);
-        chosen = new ActionBatch(chosen.batch(), chosen.heads(), taught, chosen.logProbs(), chosen.values());
+        chosen = new ActionBatch(chosen.batch(), chosen.heads(), lastTaught, chosen.logProbs(), chosen.values());
       }
       System.arraycopy(obs, 0, lastObs, 0, obs.length);
       System.arraycopy(masks, 0, lastMasks, 0, masks.length);

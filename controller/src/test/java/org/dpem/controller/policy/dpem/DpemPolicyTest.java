@@ -183,4 +183,24 @@ class DpemPolicyTest {
       assertThat(a).isGreaterThan(b + 0.2);
     }
   }
+
+  @Test
+  void ppoWithATeacherWeightKeepsCloserToTheTeacherThanPlainPpo() {
+    double[] agreement = new double[2];
+    double[] weights = {0, 2.0};
+    for (int k = 0; k < 2; k++) {
+      try (DpemPolicy p = DpemPolicy.learning(agents.withImitationUpdates(3).withTeacherWeight(weights[k]))) {
+        TeacherCheck check = new TeacherCheck(p);
+        SmallNetwork.run(scenario, check, 101, 120);
+        assertThat(p.updates()).isGreaterThan(6);
+        p.setLearning(false);
+        TeacherCheck held = new TeacherCheck(p);
+        SmallNetwork.run(scenario, held, 1, 60);
+        agreement[k] = held.agreeing / (double) held.slotted;
+      }
+    }
+    System.out.printf("teacher's request actions taken after PPO (held-out seed 1): plain %.2f, teacher weight 2: %.2f%n",
+        agreement[0], agreement[1]);
+    assertThat(agreement[1]).isGreaterThan(agreement[0]);
+  }
 }
