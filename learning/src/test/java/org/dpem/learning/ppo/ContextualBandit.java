@@ -33,6 +33,19 @@ final class ContextualBandit {
     draw();
   }
 
+  /** The most probable actions of {@code agent} for each context once, in context order. */
+  static ActionBatch actOnEveryContext(PpoAgent agent) {
+    float[] obs = new float[CONTEXTS * CONTEXTS];
+    boolean[] masks = new boolean[CONTEXTS * WIDTH];
+    for (int k = 0; k < CONTEXTS; k++) {
+      obs[k * CONTEXTS + k] = 1f;
+      for (int j = 0; j < WIDTH - 1; j++) {
+        masks[k * WIDTH + j] = true;
+      }
+    }
+    return agent.actGreedy(obs, masks, CONTEXTS);
+  }
+
   static int target0(int context) {
     return (3 * context + 1) % 4;
   }

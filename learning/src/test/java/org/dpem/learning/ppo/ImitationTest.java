@@ -37,15 +37,7 @@ class ImitationTest {
       for (int u = 0; u < 15; u++) {
         imitateRollout(agent, env, buffer);
       }
-      float[] obs = new float[ContextualBandit.CONTEXTS * ContextualBandit.CONTEXTS];
-      boolean[] masks = new boolean[ContextualBandit.CONTEXTS * ContextualBandit.WIDTH];
-      for (int k = 0; k < ContextualBandit.CONTEXTS; k++) {
-        obs[k * ContextualBandit.CONTEXTS + k] = 1f;
-        for (int j = 0; j < ContextualBandit.WIDTH - 1; j++) {
-          masks[k * ContextualBandit.WIDTH + j] = true;
-        }
-      }
-      ActionBatch copied = agent.actGreedy(obs, masks, ContextualBandit.CONTEXTS);
+      ActionBatch copied = ContextualBandit.actOnEveryContext(agent);
       for (int k = 0; k < ContextualBandit.CONTEXTS; k++) {
         assertThat(copied.action(k, 0)).as("context %d head 0", k).isEqualTo(ContextualBandit.target0(k));
         assertThat(copied.action(k, 1)).as("context %d head 1", k).isZero();

@@ -48,15 +48,7 @@ class PpoLearnsTest {
         rollout(agent, env, buffer, true);
       }
       double trained = rollout(agent, env, buffer, false);
-      float[] obs = new float[ContextualBandit.CONTEXTS * ContextualBandit.CONTEXTS];
-      boolean[] masks = new boolean[ContextualBandit.CONTEXTS * ContextualBandit.WIDTH];
-      for (int k = 0; k < ContextualBandit.CONTEXTS; k++) {
-        obs[k * ContextualBandit.CONTEXTS + k] = 1f;
-        for (int j = 0; j < ContextualBandit.WIDTH - 1; j++) {
-          masks[k * ContextualBandit.WIDTH + j] = true;
-        }
-      }
-      ActionBatch greedy = agent.actGreedy(obs, masks, ContextualBandit.CONTEXTS);
+      ActionBatch greedy = ContextualBandit.actOnEveryContext(agent);
       System.out.printf("bandit: untrained %.3f trained %.3f%n", untrained, trained);
       assertThat(untrained).isLessThan(0.5);
       assertThat(trained).isGreaterThan(0.9);
