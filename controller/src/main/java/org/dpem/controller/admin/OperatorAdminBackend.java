@@ -52,8 +52,8 @@ public final class OperatorAdminBackend implements AdminBackend {
   }
 
   /**
-   * What a learning policy reports: its mode ({@code learning}, or {@code evaluating} a trained
-   * policy), epochs decided, weight updates.
+   * What a learning policy reports: its mode ({@code imitating} its teacher, {@code learning},
+   * or {@code evaluating} a trained policy), epochs decided, weight updates.
    */
   public record Training(String mode, long steps, long updates) {}
 

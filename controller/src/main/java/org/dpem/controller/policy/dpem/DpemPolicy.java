@@ -269,7 +269,7 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
   }
 
   /**
-   * @param mode {@code learning} or {@code evaluating}
+   * @param mode {@code imitating} (the warm start), {@code learning} or {@code evaluating}
    * @param steps epochs decided by this policy instance
    * @param updates PPO updates of its weights, checkpointed ones included
    * @param agents agents (rows) per epoch
