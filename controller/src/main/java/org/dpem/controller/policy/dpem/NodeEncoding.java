@@ -26,8 +26,9 @@ import org.dpem.controller.topology.NodeInfo;
  * free resources and capacities, its forecast, its own pending requests (the
  * {@link #REQUEST_SLOTS} earliest deadlines; the others wait) with their first {@link #PATHS}
  * candidate paths (and whether its own claim on a path was refused while the request waits: it
- * claimed, and the request is still waiting), and the links it generates for (the first {@link #LINK_SLOTS}); never the
- * global ledger or another node's requests. Features are scaled to order 1.
+ * claimed, and the request is still waiting), and the links it generates for (the first
+ * {@link #LINK_SLOTS}); never the global ledger or another node's requests. Features are scaled
+ * to order 1.
  *
  * <p>Heads: per request slot one categorical over {@code 1 + PATHS x RATE_LEVELS.length}
  * actions (0 waits; then path i at rate level k), per link slot one over
