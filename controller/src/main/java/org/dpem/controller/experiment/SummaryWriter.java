@@ -65,19 +65,12 @@ final class SummaryWriter {
   /** Seeds as consecutive runs: "101-213, 100101". */
   private static String seedRange(java.util.Set<Long> seeds) {
     List<String> runs = new java.util.ArrayList<>();
-    Long start = null;
-    Long prev = null;
-    for (long s : new java.util.TreeSet<>(seeds)) {
-      if (prev == null || s != prev + 1) {
-        if (start != null) {
-          runs.add(start.equals(prev) ? "" + start : start + "-" + prev);
-        }
-        start = s;
+    long[] sorted = seeds.stream().mapToLong(Long::longValue).sorted().toArray();
+    for (int i = 0, start = 0; i < sorted.length; i++) {
+      if (i + 1 == sorted.length || sorted[i + 1] != sorted[i] + 1) {
+        runs.add(start == i ? "" + sorted[i] : sorted[start] + "-" + sorted[i]);
+        start = i + 1;
       }
-      prev = s;
-    }
-    if (start != null) {
-      runs.add(start.equals(prev) ? "" + start : start + "-" + prev);
     }
     return String.join(", ", runs);
   }

@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 class ImitationTest {
   private static final int AGENTS = PpoLearnsTest.AGENTS;
 
+  /** A teacher's actions for the current contexts: head 0 right; head 1 right, or always 0. */
+  private static int[] teacher(ContextualBandit env, boolean head1Right) {
+    int[] teacher = new int[AGENTS * 2];
+    for (int i = 0; i < AGENTS; i++) {
+      teacher[2 * i] = ContextualBandit.target0(env.context[i]);
+      teacher[2 * i + 1] = head1Right ? ContextualBandit.target1(env.context[i]) : 0;
+    }
+    return teacher;
+  }
+
   /** A rollout in which a teacher acts (head 0 right, head 1 always 0: half right); imitates it. */
   private static void imitateRollout(PpoAgent agent, ContextualBandit env, RolloutBuffer buffer) {
     buffer.clear();
@@ -16,11 +26,7 @@ class ImitationTest {
     for (int t = 0; t < agent.config().rolloutSteps(); t++) {
       float[] obs = env.observations.clone();
       ActionBatch own = agent.act(obs, env.masks, AGENTS);
-      int[] teacher = new int[AGENTS * 2];
-      for (int i = 0; i < AGENTS; i++) {
-        teacher[2 * i] = ContextualBandit.target0(env.context[i]);
-        teacher[2 * i + 1] = 0;
-      }
+      int[] teacher = teacher(env, false);
       ActionBatch taught = new ActionBatch(AGENTS, 2, teacher, own.logProbs(), own.values());
       buffer.add(obs, env.masks, taught, env.step(taught), done);
     }
@@ -70,11 +76,7 @@ class ImitationTest {
         for (int t = 0; t < config.rolloutSteps(); t++) {
           float[] obs = env.observations.clone();
           ActionBatch own = agent.act(obs, env.masks, AGENTS);
-          int[] teacher = new int[AGENTS * 2];
-          for (int i = 0; i < AGENTS; i++) {
-            teacher[2 * i] = ContextualBandit.target0(env.context[i]);
-            teacher[2 * i + 1] = ContextualBandit.target1(env.context[i]);
-          }
+          int[] teacher = teacher(env, true);
           env.step(own);
           // no reward at all: only the teacher term can move the policy
           buffer.add(obs, env.masks, own, teacher, new float[AGENTS], done);
