@@ -324,12 +324,15 @@ public final class RunCommand implements Callable<Integer> {
     return b.toString().stripTrailing();
   }
 
-  /** Whole numbers without ".0", others to 4 significant digits; null as "-". */
+  /** Whole numbers without ".0", others to 4 significant digits, NaN and infinities as such; null as "-". */
   static String human(Object v) {
     if (v == null) {
       return "-";
     }
     if (v instanceof Double d) {
+      if (!Double.isFinite(d)) {
+        return d.toString();
+      }
       if (d == Math.rint(d) && Math.abs(d) < 1e15) {
         return Long.toString(d.longValue());
       }

@@ -156,8 +156,9 @@ public final class TrainCommand implements Callable<Integer> {
     m.put("updates", r.updates());
     m.put("wall_seconds", r.wallSeconds());
     m.put("steps_per_second", r.wallSeconds() > 0 ? r.steps() / r.wallSeconds() : 0.0);
-    m.put("last_delivery_rate", rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1).deliveryRate());
-    m.put("eval_final_level", c.finalLevel());
+    m.put("last_delivery_rate", rows.isEmpty() ? null : rows.get(rows.size() - 1).deliveryRate());
+    // no evaluation yet (fewer episodes than --eval-every): no level, null rather than NaN in JSON
+    m.put("eval_final_level", Double.isFinite(c.finalLevel()) ? c.finalLevel() : null);
     m.put("converged", c.converged());
     m.put("convergence_steps", c.converged() ? c.steps() : null);
     m.put("convergence_wall_seconds", c.converged() ? c.wallSeconds() : null);
