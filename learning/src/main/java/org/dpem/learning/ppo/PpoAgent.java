@@ -170,6 +170,12 @@ public final class PpoAgent implements AutoCloseable {
           + " floats, expected " + batch + " rows x " + obsSize);
     }
     heads.validate(masks, batch);
+    for (int i = 0; i < observations.length; i++) {
+      if (!Float.isFinite(observations[i])) {
+        throw new IllegalArgumentException("observation row " + i / obsSize + " feature "
+            + i % obsSize + " is " + observations[i] + ": every feature must be finite");
+      }
+    }
     ActorCritic.gradModeOffOnThisThread();
     int stride = heads.width() + 1;
     if (outputs.length < batch * stride) {
@@ -182,6 +188,13 @@ public final class PpoAgent implements AutoCloseable {
       // A view on the tensor's memory, read before the sub-manager frees it: no copy, no garbage.
       FloatBuffer view = joined.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
       view.get(outputs, 0, batch * stride);
+    }
+    for (int i = 0; i < batch * stride; i++) {
+      if (!Float.isFinite(outputs[i])) {
+        // finite inputs, so the weights are not: say so rather than sample from NaN
+        throw new IllegalStateException("network output row " + i / stride + " is " + outputs[i]
+            + " for finite observations: the weights are not finite (after update " + updates + ")");
+      }
     }
     return stride;
   }

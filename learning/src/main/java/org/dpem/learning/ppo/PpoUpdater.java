@@ -11,6 +11,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.nio.FloatBuffer;
+import java.util.Locale;
 
 /**
  * The PPO update: minibatch epochs over a finished rollout with the clipped surrogate, the value
@@ -169,6 +170,12 @@ final class PpoUpdater {
       NDArray grad = flat.getGradient();
       grad.attach(sub);
       double norm = grad.norm().getFloat();
+      if (!Double.isFinite(norm)) {
+        // an optimizer step with it would make every weight NaN; stop with the loss parts instead
+        float[] f = parts.toFloatArray();
+        throw new IllegalStateException(String.format(Locale.ROOT, "gradient norm %s (policy loss %s,"
+            + " value loss %s, entropy %s): this minibatch's step is not applied", norm, f[0], f[1], f[2]));
+      }
       double scale = Math.min(1.0, config.maxGradNorm() / (norm + 1e-6));
       adam.step(grad, lr, scale, sub);
       JniUtils.zeroGrad((PtNDArray) flat);

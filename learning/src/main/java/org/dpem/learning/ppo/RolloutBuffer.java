@@ -80,6 +80,12 @@ public final class RolloutBuffer {
     check("rewards", stepRewards.length, agents);
     check("dones", stepDones.length, agents);
     check("chosen.batch", chosen.batch(), agents);
+    for (int i = 0; i < agents; i++) {
+      if (!Float.isFinite(stepRewards[i])) {
+        throw new IllegalArgumentException("reward of agent " + i + " at step " + filled + " is "
+            + stepRewards[i] + ": rewards must be finite");
+      }
+    }
     int row = filled * agents;
     System.arraycopy(obs, 0, observations, row * observationSize, obs.length);
     if (stepMasks == null) {
