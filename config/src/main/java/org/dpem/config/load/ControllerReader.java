@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.dpem.config.BrokerRef;
+import org.dpem.config.controller.ActionChoice;
 import org.dpem.config.controller.AdminConfig;
 import org.dpem.config.controller.AgentsConfig;
 import org.dpem.config.controller.ControllerConfig;
@@ -74,7 +75,8 @@ final class ControllerReader {
         a.number("entropy_coef", d.entropyCoef(), Bounds.NON_NEGATIVE),
         a.number("gae_lambda", d.gaeLambda(), Bounds.UNIT),
         a.integer("imitation_updates", d.imitationUpdates(), Bounds.closed(0, 1_000_000)),
-        a.number("teacher_weight", d.teacherWeight(), Bounds.NON_NEGATIVE));
+        a.number("teacher_weight", d.teacherWeight(), Bounds.NON_NEGATIVE),
+        a.choice("evaluation", ActionChoice.class, d.evaluation()));
     a.finish();
     return r;
   }

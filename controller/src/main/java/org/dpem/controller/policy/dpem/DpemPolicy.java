@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dpem.config.controller.ActionChoice;
 import org.dpem.config.controller.AgentsConfig;
 import org.dpem.controller.metrics.EpochMetrics;
 import org.dpem.controller.policy.AllocationPolicy;
@@ -44,12 +45,14 @@ import org.dpem.learning.ppo.UpdateStats;
  * (kickstarting), so that noisy advantages do not walk the policy away from the rule.
  *
  * <p>Learning: actions are sampled and PPO updates every {@code rollout_epochs}. Evaluating (a
- * trained checkpoint): actions are still sampled from the trained distribution, with no
- * updates. The trained policy is stochastic on purpose: what it learns for a request is largely
- * <em>when</em> to claim, as a per-epoch probability of claiming rather than waiting (e.g. 0.3);
- * taking the most probable action turns that into "never claim" (in a first 4-minute training
- * on paper-100, 0.27 delivery rate on the validation seed against 0.42 sampled). Sampling draws
- * from the agent's checkpointed random stream, so a reloaded policy decides identically.
+ * trained checkpoint, no updates): as {@code evaluation} says. {@code sample} draws from the
+ * trained distribution: a policy trained by PPO from scratch learns for a request largely
+ * <em>when</em> to claim, as a per-epoch probability of claiming rather than waiting (e.g. 0.3),
+ * which taking the most probable action turns into "never claim" (in a first 4-minute training
+ * on paper-100, 0.27 delivery rate on the validation seed against 0.42 sampled).
+ * {@code most-probable} suits a policy that imitated the teacher, a deterministic rule, where a
+ * sample only adds mistakes to it. Sampling draws from the agent's checkpointed random stream,
+ * so a reloaded policy decides identically either way.
  * Loop thread only (the training status may be read from any thread).
  */
 public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
@@ -147,8 +150,9 @@ public final class DpemPolicy implements AllocationPolicy, AutoCloseable {
     }
     int rows = encoding.rows();
     encoding.encode(view, obs, masks);
-    // sampled in evaluation too (see the class comment); actGreedy is not used
-    ActionBatch chosen = agent.act(obs, masks, rows);
+    ActionBatch chosen = !learning && settings.evaluation() == ActionChoice.MOST_PROBABLE
+        ? agent.actGreedy(obs, masks, rows)
+        : agent.act(obs, masks, rows);
     steps++;
     if (learning) {
       episodeReward += reward(view.previous());

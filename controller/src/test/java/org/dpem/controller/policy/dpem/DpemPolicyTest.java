@@ -2,8 +2,10 @@ package org.dpem.controller.policy.dpem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dpem.config.controller.ActionChoice;
 import org.dpem.config.controller.AgentsConfig;
 import org.dpem.controller.policy.AllocationPolicy;
 import org.dpem.controller.policy.Decision;
@@ -96,6 +98,45 @@ class DpemPolicyTest {
         assertThat(differ).isPositive();
       }
     }
+  }
+
+  /**
+   * Taking the most probable action draws no random numbers: the same weights with different
+   * random states decide alike, where sampling does not.
+   */
+  @Test
+  void theMostProbableActionDoesNotDependOnTheRandomState(@TempDir Path dir) throws Exception {
+    SmallNetwork.Recording views = new SmallNetwork.Recording(scenario.policies().apply("greedy"));
+    SmallNetwork.run(scenario, views, 1, 30);
+    try (DpemPolicy trained = DpemPolicy.learning(agents)) {
+      SmallNetwork.run(scenario, trained, 101, 30);
+      trained.endEpisode();
+      trained.save(Files.createDirectories(dir.resolve("a")));
+      trained.setLearning(false);
+      SmallNetwork.run(scenario, trained, 2, 10); // samples, so the random state moves on
+      trained.save(Files.createDirectories(dir.resolve("b")));
+    }
+    int[] sampled = differences(dir, ActionChoice.SAMPLE, views.views);
+    int[] mostProbable = differences(dir, ActionChoice.MOST_PROBABLE, views.views);
+    assertThat(sampled[0]).as("epochs the two random states decided differently, sampling").isPositive();
+    assertThat(mostProbable[0]).as("the same, taking the most probable action").isZero();
+    assertThat(mostProbable[1]).as("claims decided").isPositive();
+  }
+
+  /** Epochs in which the policies of a/ and b/ decide differently, and the claims of a/'s. */
+  private int[] differences(Path dir, ActionChoice choice, List<EpochView> views) throws Exception {
+    AgentsConfig a = agents.withEvaluation(choice);
+    int differ = 0;
+    int claims = 0;
+    try (DpemPolicy first = DpemPolicy.load(dir.resolve("a"), a);
+        DpemPolicy second = DpemPolicy.load(dir.resolve("b"), a)) {
+      for (EpochView v : views) {
+        Decision d = first.decide(v);
+        differ += d.equals(second.decide(v)) ? 0 : 1;
+        claims += d.claims().size();
+      }
+    }
+    return new int[] {differ, claims};
   }
 
   /** Passes decisions through and counts how often the chosen actions are the teacher's. */

@@ -12,25 +12,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * About a minute of training on the small network (30 episodes of 60 simulated seconds on
- * training seeds 101-130), then held-out seeds 1-3 against a uniformly random policy over the
- * same masked actions and against greedy.
- *
- * <p>What this asserts is what training reliably achieves here: fewer contention events than
- * random. It does NOT reliably beat random or greedy on delivery: two trainings that differed
- * only in the JVM's arguments (so in PyTorch's floating-point scheduling) gave 0.680 and 0.586
- * for the trained policy (random 0.625, greedy 0.663). Delivery is printed, not asserted.
+ * Half a minute of training on the small network (30 episodes of 60 simulated seconds on training
+ * seeds 101-130: a warm start of {@value #IMITATION_UPDATES} imitation updates, then PPO with the
+ * teacher term), then held-out seeds 1-3 against a uniformly random policy over the same masked
+ * actions and against greedy. The trained policy must deliver more than both.
  */
 class TrainedPolicyTest {
   static final int EPISODES = 30;
   static final double EPISODE_S = 60;
   static final double EVAL_S = 120;
   static final long[] HELD_OUT = {1, 2, 3};
+  /** Of the about 280 updates of the training. */
+  static final int IMITATION_UPDATES = 150;
 
   @Test
-  void trainedPolicyCollidesLessThanRandomOnHeldOutSeeds(@TempDir Path dir) throws Exception {
+  void trainedPolicyDeliversMoreThanRandomAndGreedyOnHeldOutSeeds(@TempDir Path dir) throws Exception {
     Scenario scenario = SmallNetwork.scenario();
-    AgentsConfig agents = SmallNetwork.config().controller().agents();
+    AgentsConfig agents = SmallNetwork.config().controller().agents()
+        .withImitationUpdates(IMITATION_UPDATES).withTeacherWeight(1.0);
     new Trainer(scenario, agents, new Trainer.Plan(101, EPISODE_S, EPISODES, 0, EPISODES, 100, 4), dir)
         .train(false, (row, conv) -> { });
     double[] trained;
@@ -43,10 +42,10 @@ class TrainedPolicyTest {
         + " (contention events): trained %.4f (%.0f), random %.4f (%.0f), greedy %.4f (%.0f)",
         trained[0], trained[1], random[0], random[1], greedy[0], greedy[1]);
     System.err.println(report);
+    assertThat(trained[0]).as(report).isGreaterThan(random[0]).isGreaterThan(greedy[0]);
     // agents that learned what fits collide less than random ones (greedy, planning centrally
     // with the global ledger, collides least)
     assertThat(trained[1]).as(report).isLessThan(random[1]);
-    assertThat(trained[0]).as(report).isPositive();
   }
 
   /** Pairs delivered over pairs requested, and contention events, summed over the held-out seeds. */
