@@ -3,6 +3,9 @@ package org.dpem.controller.experiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.dpem.config.ConfigException;
+import org.dpem.config.ConfigLoader;
+import org.dpem.config.controller.ActionChoice;
 
 /**
  * The plain-language {@code summary.md}: the paper's claims beside what was measured, every
@@ -12,6 +15,16 @@ final class SummaryWriter {
   /** The paper's centralized scheme, the reference for its claims. */
   static final String CENTRALIZED = "greedy";
   static final double ALPHA = 0.05;
+
+  /** What the base config's {@code controller.agents.evaluation} makes the trained policy do. */
+  private String howDpemActs() {
+    try {
+      ActionChoice c = ConfigLoader.parse(plan.configYaml(), plan.configName()).controller().agents().evaluation();
+      return c == ActionChoice.MOST_PROBABLE ? "taking its most probable actions" : "sampling its actions";
+    } catch (ConfigException e) {
+      return "acting as its config's controller.agents.evaluation says";
+    }
+  }
 
   private final ExperimentPlan plan;
   private final List<RunResult> results;
@@ -47,7 +60,7 @@ final class SummaryWriter {
     } else {
       md.append("\n- `dpem`: the policy trained in `").append(plan.dpem().dir()).append("` (training and"
           + " validation seeds: ").append(seedRange(plan.dpem().seenSeeds())).append(", none of them an"
-          + " evaluation seed), sampling its actions without updates");
+          + " evaluation seed), without updates, ").append(howDpemActs());
     }
     md.append("\n\nNo method was tuned on these seeds: hyperparameters come from the configuration,"
         + " fixed before the run.\n\n");

@@ -82,6 +82,7 @@ class TrainedPolicyExperimentTest {
     assertThat(Replay.check(run).differences()).isEmpty();
     new ExperimentReport(plan, results, "dpem experiment (test)").write(out);
     assertThat(Files.readString(out.resolve("summary.md")))
-        .contains("training and validation seeds: 101-102, 100101");
+        .contains("training and validation seeds: 101-102, 100101")
+        .contains("taking its most probable actions"); // paper-100's controller.agents.evaluation
   }
 }
