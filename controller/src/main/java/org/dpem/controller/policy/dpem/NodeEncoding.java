@@ -208,9 +208,10 @@ final class NodeEncoding {
         obs[po + 3] = (float) (c.hops() / 5.0);
         obs[po + 4] = (float) clamp(least / Math.max(1e-9, c.capacity()), 0, 2);
         obs[po + 5] = refusedOn(p.id(), k) ? 1 : 0;
+        double carried = acts && Double.isFinite(least) ? locallyCarried(i, own, c) : 0;
         for (int l = 0; l < RATE_LEVELS.length; l++) {
           int a = 1 + k * RATE_LEVELS.length + l;
-          double r = acts && Double.isFinite(least) ? clipLocally(i, own, c, rate(p, c, l)) : 0;
+          double r = Math.min(rate(p, c, l), carried);
           if (r > 0 && r >= least) {
             masks[mo + a] = true;
             rates[i][s * REQUEST_ACTIONS + a] = r;
@@ -265,13 +266,13 @@ final class NodeEncoding {
   }
 
   /**
-   * {@code rate} cut to what the node's own free resources carry of the path's use (its own
-   * view: what other nodes have free is for the reservation to find out); 0 if its memory does
-   * not fit.
+   * The highest rate on {@code c} that the node's own free resources carry (its own view: what
+   * other nodes have free is for the reservation to find out); 0 if its memory does not fit.
+   * Usage is linear in the rate but for memory, so one usage at rate 1 serves every rate level.
    */
-  private double clipLocally(int i, ResourceView own, CandidatePath c, double rate) {
-    Usage u = Usage.of(model, c, rate);
-    double scale = 1;
+  private double locallyCarried(int i, ResourceView own, CandidatePath c) {
+    Usage u = Usage.of(model, c, 1);
+    double carried = Double.POSITIVE_INFINITY;
     for (int k = 0; k < u.resources().length; k++) {
       int res = u.resources()[k];
       if (ResourceKind.nodeOf(res) != i) {
@@ -284,10 +285,10 @@ final class NodeEncoding {
           return 0;
         }
       } else if (need > 0) {
-        scale = Math.min(scale, free / need);
+        carried = Math.min(carried, Math.max(0, free) / need);
       }
     }
-    return rate * Math.max(0, scale);
+    return carried;
   }
 
   /**
