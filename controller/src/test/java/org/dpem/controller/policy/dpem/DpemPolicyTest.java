@@ -72,11 +72,9 @@ class DpemPolicyTest {
 
   @Test
   void aSavedCheckpointDecidesIdenticallyAfterReload(@TempDir Path dir) throws Exception {
-    SmallNetwork.Recording views = new SmallNetwork.Recording(scenario.policies().apply("greedy"));
-    SmallNetwork.run(scenario, views, 1, 30);
+    List<EpochView> views = greedyViews();
     try (DpemPolicy trained = DpemPolicy.learning(agents)) {
-      SmallNetwork.run(scenario, trained, 101, 30);
-      trained.endEpisode();
+      trainBriefly(trained);
       assertThat(trained.updates()).isPositive();
       trained.save(dir);
       trained.setLearning(false);
@@ -86,7 +84,7 @@ class DpemPolicyTest {
         assertThat(reloaded.isLearning()).isFalse();
         int differ = 0;
         int acted = 0;
-        for (EpochView v : views.views) {
+        for (EpochView v : views) {
           Decision a = trained.decide(v);
           Decision b = reloaded.decide(v);
           assertThat(b).as("epoch %d", v.epoch()).isEqualTo(a);
@@ -106,21 +104,32 @@ class DpemPolicyTest {
    */
   @Test
   void theMostProbableActionDoesNotDependOnTheRandomState(@TempDir Path dir) throws Exception {
-    SmallNetwork.Recording views = new SmallNetwork.Recording(scenario.policies().apply("greedy"));
-    SmallNetwork.run(scenario, views, 1, 30);
+    List<EpochView> views = greedyViews();
     try (DpemPolicy trained = DpemPolicy.learning(agents)) {
-      SmallNetwork.run(scenario, trained, 101, 30);
-      trained.endEpisode();
+      trainBriefly(trained);
       trained.save(Files.createDirectories(dir.resolve("a")));
       trained.setLearning(false);
       SmallNetwork.run(scenario, trained, 2, 10); // samples, so the random state moves on
       trained.save(Files.createDirectories(dir.resolve("b")));
     }
-    int[] sampled = differences(dir, ActionChoice.SAMPLE, views.views);
-    int[] mostProbable = differences(dir, ActionChoice.MOST_PROBABLE, views.views);
+    int[] sampled = differences(dir, ActionChoice.SAMPLE, views);
+    int[] mostProbable = differences(dir, ActionChoice.MOST_PROBABLE, views);
     assertThat(sampled[0]).as("epochs the two random states decided differently, sampling").isPositive();
     assertThat(mostProbable[0]).as("the same, taking the most probable action").isZero();
     assertThat(mostProbable[1]).as("claims decided").isPositive();
+  }
+
+  /** The views of 30 s of seed 1 under greedy, to decide on again. */
+  private List<EpochView> greedyViews() {
+    SmallNetwork.Recording views = new SmallNetwork.Recording(scenario.policies().apply("greedy"));
+    SmallNetwork.run(scenario, views, 1, 30);
+    return views.views;
+  }
+
+  /** 30 s of learning on training seed 101, closed as an episode. */
+  private void trainBriefly(DpemPolicy p) {
+    SmallNetwork.run(scenario, p, 101, 30);
+    p.endEpisode();
   }
 
   /** Epochs in which the policies of a/ and b/ decide differently, and the claims of a/'s. */
