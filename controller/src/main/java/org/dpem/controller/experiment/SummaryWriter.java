@@ -16,16 +16,6 @@ final class SummaryWriter {
   static final String CENTRALIZED = "greedy";
   static final double ALPHA = 0.05;
 
-  /** What the base config's {@code controller.agents.evaluation} makes the trained policy do. */
-  private String howDpemActs() {
-    try {
-      ActionChoice c = ConfigLoader.parse(plan.configYaml(), plan.configName()).controller().agents().evaluation();
-      return c == ActionChoice.MOST_PROBABLE ? "taking its most probable actions" : "sampling its actions";
-    } catch (ConfigException e) {
-      return "acting as its config's controller.agents.evaluation says";
-    }
-  }
-
   private final ExperimentPlan plan;
   private final List<RunResult> results;
   private final List<PairedStatistics.Result> stats;
@@ -239,5 +229,15 @@ final class SummaryWriter {
       return String.format(Locale.ROOT, "%.0f", v);
     }
     return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /** What the base config's {@code controller.agents.evaluation} makes the trained policy do. */
+  private String howDpemActs() {
+    try {
+      ActionChoice c = ConfigLoader.parse(plan.configYaml(), plan.configName()).controller().agents().evaluation();
+      return c == ActionChoice.MOST_PROBABLE ? "taking its most probable actions" : "sampling its actions";
+    } catch (ConfigException e) {
+      return "acting as its config's controller.agents.evaluation says";
+    }
   }
 }
