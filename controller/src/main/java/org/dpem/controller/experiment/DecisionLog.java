@@ -19,9 +19,9 @@ import org.dpem.hal.NodeId;
 
 /**
  * A policy wrapper that writes every epoch's decision vector to a gzip text file, one line per
- * epoch that decided anything: {@code epoch c id:path:rate:min ... s a-b:pairs ...}. The decision
- * passes through unchanged. Two runs that decide alike write the same bytes (gzip's header time
- * is zero in the JDK), which is what a replay compares.
+ * epoch that decided anything: {@code epoch c id:path:rate:min ... s a-b:pairs ...} (a fallback
+ * claim as {@code f id:...}). The decision passes through unchanged. Two runs that decide alike
+ * write the same bytes (gzip's header time is zero in the JDK), which is what a replay compares.
  */
 final class DecisionLog implements AllocationPolicy, AutoCloseable {
   private final AllocationPolicy policy;
@@ -50,7 +50,7 @@ final class DecisionLog implements AllocationPolicy, AutoCloseable {
     }
     StringBuilder b = new StringBuilder().append(view.epoch());
     for (Claim c : d.claims()) {
-      b.append(" c").append(c.requestId()).append(':');
+      b.append(c.fallback() ? " f" : " c").append(c.requestId()).append(':');
       for (int i = 0; i < c.path().nodes().size(); i++) {
         NodeId n = c.path().nodes().get(i);
         b.append(i == 0 ? "" : ">").append(n.value());

@@ -3,8 +3,10 @@ package org.dpem.controller.reserve;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.dpem.controller.request.Request;
 import org.dpem.controller.topology.CandidatePath;
@@ -21,10 +23,14 @@ import org.dpem.controller.topology.NetworkModel;
  * over-subscribed until an epoch in which its claims fit again.
  *
  * <p><b>Resolution</b> is deterministic: claims are taken in order of priority (higher first),
- * then earliest deadline, then request id; each gets its full rate if it fits, else the largest
- * rate that fits if that is at least its minRate, else it is refused. Memory never scales: it
- * fits whole or not at all. A request may be split over {@link #MAX_PATHS} claims on distinct
- * paths; further claims for it, and a second claim on the same path, are ignored.
+ * then earliest deadline, then request id (a request's claims in the order given); each gets its
+ * full rate if it fits, else the largest rate that fits if that is at least its minRate, else it
+ * is refused. Memory never scales: it fits whole or not at all. A request may be split over
+ * {@link #MAX_PATHS} claims on distinct paths; further claims for it, and a second claim on the
+ * same path, are ignored. A {@linkplain Claim#fallback fallback} claim is tried only if every
+ * claim before it for its request was refused, and is then resolved like any claim (it is not a
+ * split: a request gets at most one fallback); otherwise it is passed over, neither granted nor
+ * refused. Every claim, fallbacks included, counts in sharing and over-subscription.
  *
  * <p><b>Stock claims</b> count in contention like any claim (a cell a request and a stock both
  * claim is shared), and are resolved after every request's claim, in the order given.
@@ -55,13 +61,14 @@ public final class Reserver {
     record Item(Claim claim, Request request, Usage usage) {}
     List<Item> items = new ArrayList<>(claims.size());
     Map<Long, List<CandidatePath>> seen = new HashMap<>();
+    Map<Long, Integer> splits = new HashMap<>();
     for (Claim c : claims) {
       Request r = requests.apply(c.requestId());
       if (r == null) {
         continue;
       }
       List<CandidatePath> paths = seen.computeIfAbsent(c.requestId(), k -> new ArrayList<>(1));
-      if (paths.size() >= MAX_PATHS || paths.contains(c.path())) {
+      if (paths.contains(c.path()) || (!c.fallback() && splits.merge(c.requestId(), 1, Integer::sum) > MAX_PATHS)) {
         continue;
       }
       paths.add(c.path());
@@ -97,13 +104,20 @@ public final class Reserver {
         .thenComparingLong(it -> it.request.id()));
     List<Grant> granted = new ArrayList<>();
     List<Claim> refused = new ArrayList<>();
+    Set<Long> served = new HashSet<>();
+    // stable sort: a request's claims are adjacent and in the order given
     for (Item it : items) {
+      long id = it.claim.requestId();
+      if (it.claim.fallback() && served.contains(id)) {
+        continue; // passed over: a claim before it was granted
+      }
       double scale = fit(it.usage, ledger);
       double rate = it.claim.rate() * Math.min(1, scale);
       if (scale > 0 && rate >= it.claim.minRate() * (1 - 1e-12)) {
         Usage u = scale >= 1 ? it.usage : it.usage.scaled(scale);
         ledger.hold(u);
         granted.add(new Grant(it.claim, rate, u));
+        served.add(id);
       } else {
         refused.add(it.claim);
       }

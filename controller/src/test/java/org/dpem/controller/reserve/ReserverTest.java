@@ -98,6 +98,33 @@ class ReserverTest {
     assertThat(res.granted()).extracting(g -> g.claim().path()).containsExactly(paths.get(0), paths.get(1));
   }
 
+  /**
+   * Ring n0-n1-n2-n3-n0, 4 slots a node: two claims through n1 fill it. Request 1 (the latest
+   * deadline) asks for n1 with n3 as fallback and gets n3; request 4 gets n3 with its first claim,
+   * so its fallback through n1 is passed over, neither granted nor refused.
+   */
+  @Test
+  void aFallbackIsTriedOnlyWhenTheClaimsBeforeItWereRefused() {
+    NetworkModel ring = Lab.model(4, 3, new int[][] {{0, 3}, {3, 2}}, 10, 5, 4);
+    List<CandidatePath> paths = snapshot(ring).paths(0, 2);
+    CandidatePath viaN1 = paths.stream().filter(p -> p.nodes().contains(NodeId.of("n1"))).findFirst().orElseThrow();
+    CandidatePath viaN3 = paths.stream().filter(p -> p.nodes().contains(NodeId.of("n3"))).findFirst().orElseThrow();
+    Map<Long, Request> byId = new HashMap<>();
+    for (long id = 1; id <= 4; id++) {
+      byId.put(id, new Request(id, NodeId.of("n0"), NodeId.of("n2"), 0.5, 1, 0, id == 1 ? 200 : 100 + id, 0));
+    }
+    List<Claim> claims = List.of(
+        new Claim(1, viaN1, 0.01, 0.01), new Claim(1, viaN3, 0.01, 0.01).asFallback(),
+        new Claim(2, viaN1, 0.01, 0.01), new Claim(3, viaN1, 0.01, 0.01),
+        new Claim(4, viaN3, 0.01, 0.01), new Claim(4, viaN1, 0.01, 0.01).asFallback());
+    ReservationResult r = new Reserver(ring).resolve(claims, new ResourceLedger(ring), byId::get);
+    assertThat(r.granted()).extracting(g -> g.claim().requestId() + (g.claim().fallback() ? "f" : ""))
+        .containsExactlyInAnyOrder("2", "3", "4", "1f");
+    assertThat(r.refused()).containsExactly(claims.get(0));
+    // every claim, fallbacks included, counts: n1's memory was asked for 8 slots of 4
+    assertThat(r.oversubscribedCells()).isPositive();
+  }
+
   @Test
   void resolutionIsPriorityThenDeadlineThenIdAndCountsOversubscription() {
     req(1, 0, 50);

@@ -37,6 +37,10 @@ import org.dpem.controller.topology.NodeInfo;
  * out: an empty slot, a missing path, a rate level that, clipped to the path's capacity and to
  * what the node's own free resources carry, falls below the request's least useful rate, a node
  * that cannot take allocations, a stock above the node's free slots or half its memory.
+ *
+ * <p>Each claim goes to the reservation with the node's other allowed paths for the request as
+ * {@linkplain org.dpem.controller.reserve.Claim#fallback fallbacks}, so that a claim that
+ * collides with another node's is not lost for the epoch when another path has room.
  */
 final class NodeEncoding {
   static final int REQUEST_SLOTS = 4;
@@ -371,8 +375,9 @@ final class NodeEncoding {
         CandidatePath c = p.candidates().get(k);
         double rate = rates[i][s * REQUEST_ACTIONS + a];
         claimedLast.put(p.id(), k);
-        claims.add(new Claim(p.id(), c, rate, Math.min(rate, Math.max(1e-9, p.minRate(c)))));
+        claims.add(claim(p, c, rate));
         claimed++;
+        fallbacks(i, s, k, (a - 1) % RATE_LEVELS.length, claims);
       }
       for (int s = 0; s < Math.min(LINK_SLOTS, generated[i].length); s++) {
         int pairs = actions[base + REQUEST_SLOTS + s];
@@ -384,6 +389,33 @@ final class NodeEncoding {
         }
       }
       credit.decided(i, claimed, orders, pairsOrdered);
+    }
+  }
+
+  private static Claim claim(PendingRequest p, CandidatePath c, double rate) {
+    return new Claim(p.id(), c, rate, Math.min(rate, Math.max(1e-9, p.minRate(c))));
+  }
+
+  /**
+   * The node's other paths for slot {@code s}, in order, as fallbacks of its claim on path
+   * {@code chosen}: each at the chosen level if its mask allows it, else at the highest level it
+   * allows. The node cannot see whether other nodes claim its path; the reservation tries these
+   * only if that claim is refused.
+   */
+  private void fallbacks(int i, int s, int chosen, int level, List<Claim> claims) {
+    PendingRequest p = slots[i][s];
+    for (int k = 0; k < Math.min(PATHS, p.candidates().size()); k++) {
+      if (k == chosen) {
+        continue;
+      }
+      int base = s * REQUEST_ACTIONS + 1 + k * RATE_LEVELS.length;
+      double rate = rates[i][base + level];
+      for (int l = RATE_LEVELS.length - 1; l >= 0 && rate <= 0; l--) {
+        rate = rates[i][base + l];
+      }
+      if (rate > 0) {
+        claims.add(claim(p, p.candidates().get(k), rate).asFallback());
+      }
     }
   }
 

@@ -218,7 +218,7 @@ class DpemPolicyTest {
   void anImitatingPolicyLearnsTheTeachersClaims() {
     try (DpemPolicy student = DpemPolicy.learning(agents.withImitationUpdates(1000));
         DpemPolicy untrained = DpemPolicy.learning(agents)) {
-      SmallNetwork.run(scenario, student, 101, 60);
+      SmallNetwork.run(scenario, student, 101, 120);
       assertThat(student.updates()).isPositive();
       student.setLearning(false);
       untrained.setLearning(false);
