@@ -12,6 +12,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.nio.FloatBuffer;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PPO update: minibatch epochs over a finished rollout with the clipped surrogate, the value
@@ -19,6 +21,7 @@ import java.util.Locale;
  * owning agent serializes calls.
  */
 final class PpoUpdater {
+  private static final Logger LOG = LoggerFactory.getLogger(PpoUpdater.class);
   /**
    * PyTorch allows one open GradientCollector per JVM (a second one throws), so every update in
    * this JVM takes this lock for its backward passes.
@@ -87,6 +90,9 @@ final class PpoUpdater {
         double lastKl = 0;
         for (int start = 0; start < n; start += mb) {
           double[] s = minibatch(rollout, order, start, Math.min(n, start + mb), lr, imitation, teacherWeight);
+          if (s == null) {
+            continue; // skipped: not finite
+          }
           for (int k = 0; k < s.length; k++) {
             sums[k] += s[k];
           }
@@ -107,7 +113,7 @@ final class PpoUpdater {
   /**
    * One gradient step; returns policy loss (imitating: the actions' negative log-likelihood),
    * value loss, entropy, KL, clip fraction (both against the rollout's log-probabilities) and
-   * grad norm.
+   * grad norm; or null, and no step, if the gradient is not finite.
    */
   private double[] minibatch(RolloutBuffer r, int[] order, int from, int to, double lr, boolean imitation,
       double teacherWeight) {
@@ -171,10 +177,13 @@ final class PpoUpdater {
       grad.attach(sub);
       double norm = grad.norm().getFloat();
       if (!Double.isFinite(norm)) {
-        // an optimizer step with it would make every weight NaN; stop with the loss parts instead
+        // a step with it would make every weight NaN: skipped, as mixed-precision trainers skip
+        // overflowing steps, and said
         float[] f = parts.toFloatArray();
-        throw new IllegalStateException(String.format(Locale.ROOT, "gradient norm %s (policy loss %s,"
-            + " value loss %s, entropy %s): this minibatch's step is not applied", norm, f[0], f[1], f[2]));
+        LOG.warn(String.format(Locale.ROOT, "gradient norm %s (policy loss %s, value loss %s, entropy %s):"
+            + " this minibatch's step is skipped, the weights are left as they were", norm, f[0], f[1], f[2]));
+        JniUtils.zeroGrad((PtNDArray) flat);
+        return null;
       }
       double scale = Math.min(1.0, config.maxGradNorm() / (norm + 1e-6));
       adam.step(grad, lr, scale, sub);
